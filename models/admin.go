@@ -39,6 +39,7 @@ type Me struct {
 
 // AvatarURL is the avatar object of /me.
 type AvatarURL struct {
+	Type     string     `json:"type,omitempty"`
 	ImageURL NullString `json:"image_url"`
 }
 

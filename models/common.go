@@ -109,6 +109,7 @@ type ContactReference struct {
 	Type       string     `json:"type"`
 	ID         ID         `json:"id"`
 	ExternalID NullString `json:"external_id"`
+	Role       string     `json:"role,omitempty"` // ticket contacts carry it (examples only)
 }
 
 // Attachment is a part_attachment (also the shape of a file ticket attribute).

@@ -49,6 +49,8 @@ type Contact struct {
 	Companies              *Addressables   `json:"companies,omitempty"`
 	Location               *Location       `json:"location,omitempty"`
 	SocialProfiles         *SocialProfiles `json:"social_profiles,omitempty"`
+	OptedInSubscriptions   *Addressables   `json:"opted_in_subscription_types,omitempty"`
+	OptedOutSubscriptions  *Addressables   `json:"opted_out_subscription_types,omitempty"`
 }
 
 // DisplayName is the name, else the email, else the id: what a row shows for a person.

@@ -28,6 +28,9 @@ type Ticket struct {
 	UpdatedAt                int64           `json:"updated_at"`
 	TicketParts              *TicketPartList `json:"ticket_parts,omitempty"`
 	IsShared                 bool            `json:"is_shared"`
+	// Open and LinkedObjects come with ticket search (2.10); 2.9's GET has neither.
+	Open          *bool           `json:"open,omitempty"`
+	LinkedObjects json.RawMessage `json:"linked_objects,omitempty"`
 }
 
 // Title is the default title attribute.
