@@ -17,7 +17,9 @@ type Query struct {
 }
 
 // IsGroup reports whether q is an AND/OR group rather than a single filter.
-func (q Query) IsGroup() bool { return q.Operator == "AND" || q.Operator == "OR" }
+// A filter that names a field is never a group, even with operator AND/OR (which the
+// validator then refuses), so that encoding keeps its field and value.
+func (q Query) IsGroup() bool { return q.Field == "" && (q.Operator == "AND" || q.Operator == "OR") }
 
 // MarshalJSON writes the single or the group shape.
 func (q Query) MarshalJSON() ([]byte, error) {
@@ -50,7 +52,7 @@ func (q *Query) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*q = Query{Field: raw.Field, Operator: raw.Operator}
-	if q.IsGroup() && raw.Field == "" {
+	if q.IsGroup() {
 		if err := json.Unmarshal(raw.Value, &q.Children); err != nil {
 			return fmt.Errorf("query group %s: %w", raw.Operator, err)
 		}
