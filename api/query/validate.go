@@ -56,7 +56,7 @@ func checkFilter(res Resource, s *schema, q models.Query) (string, op, operand, 
 	if len(q.Children) > 0 {
 		return "", 0, operand{}, fmt.Sprintf("filter on %q has nested queries; only AND and OR groups hold queries", q.Field)
 	}
-	if q.IsGroup() {
+	if q.Operator == "AND" || q.Operator == "OR" {
 		return "", 0, operand{}, fmt.Sprintf("filter on %q uses %s; AND and OR combine queries and take no field", q.Field, q.Operator)
 	}
 	o, ok := parseOp(q.Operator)
