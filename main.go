@@ -1,0 +1,95 @@
+// Command intercom-tui is a terminal inbox for Intercom support agents.
+//
+//	intercom-tui                 browse the workspace of INTERCOM_TOKEN (or the demo workspace without one)
+//	intercom-tui serve-demo      serve the fake Intercom 2.9 workspace for any client
+//	intercom-tui doctor          check that a workspace answers, and as whom
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := newRootCmd(os.Stdout, os.Stderr).ExecuteContext(ctx)
+	stop()
+	if err != nil {
+		var ec exitCode
+		if errors.As(err, &ec) {
+			os.Exit(int(ec))
+		}
+		os.Exit(1)
+	}
+}
+
+// exitCode ends the process with a code after its message was already printed.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
+
+// connFlags are the flags every workspace-facing command shares.
+type connFlags struct {
+	baseURL string
+	region  string
+}
+
+func (f *connFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.baseURL, "base-url", "", "Intercom API base URL (env INTERCOM_BASE_URL), e.g. one served by serve-demo")
+	cmd.Flags().StringVar(&f.region, "region", "", "workspace region: us, eu or au (env INTERCOM_REGION; default us)")
+}
+
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	var conn connFlags
+	var demo demoFlags
+	root := &cobra.Command{
+		Use:   "intercom-tui",
+		Short: "A terminal inbox for Intercom support agents",
+		Long: `intercom-tui browses an Intercom workspace (REST API 2.9) from the terminal.
+
+The token comes from INTERCOM_TOKEN (INTERCOM_ACCESS_TOKEN is accepted too). Without a
+token it starts a fake demo workspace on 127.0.0.1 and browses that.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       version(),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runBrowse(cmd.Context(), stdout, conn, demo)
+		},
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	conn.register(root)
+	demo.register(root)
+	root.AddCommand(newServeDemoCmd(stdout), newDoctorCmd(stdout))
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
+	})
+	wrapErrors(root, stderr)
+	return root
+}
+
+// wrapErrors prints every command's error once, as "intercom-tui: …", so main only
+// chooses the exit code.
+func wrapErrors(root *cobra.Command, stderr io.Writer) {
+	for _, c := range append(root.Commands(), root) {
+		run := c.RunE
+		if run == nil {
+			continue
+		}
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			err := run(cmd, args)
+			var ec exitCode
+			if err != nil && !errors.As(err, &ec) {
+				fmt.Fprintf(stderr, "intercom-tui: %v\n", err)
+			}
+			return err
+		}
+	}
+}
