@@ -52,7 +52,7 @@ func Load(t testing.TB, version string) *openapi3.T {
 	}
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = false
-	doc, err := loader.LoadFromDataWithPath(patchRaw(data), &url.URL{Path: path})
+	doc, err := loader.LoadFromDataWithPath(nullableRefs(patchRaw(data)), &url.URL{Path: path})
 	if err != nil {
 		t.Fatalf("spec %s: %v", version, err)
 	}
@@ -83,10 +83,55 @@ func patchRaw(data []byte) []byte {
 	return append(out, data[at:]...)
 }
 
+// nullableRefs rewrites a property written as {$ref: X, nullable: true} into
+// {nullable: true, allOf: [{$ref: X}]}. OpenAPI 3.0 ignores the siblings of a $ref, so a
+// validator would refuse the null that the spec means to allow and that its own examples
+// (and Intercom) send, e.g. conversation_part.assigned_to. This is not a change of the
+// contract, only the 3.0 spelling of what the file says.
+func nullableRefs(data []byte) []byte {
+	lines := bytes.Split(data, []byte("\n"))
+	for i, line := range lines {
+		trimmed := bytes.TrimLeft(line, " ")
+		if !bytes.HasPrefix(trimmed, []byte(`"$ref":`)) && !bytes.HasPrefix(trimmed, []byte("$ref:")) {
+			continue
+		}
+		indent := line[:len(line)-len(trimmed)]
+		if !siblingNullable(lines, i, indent) {
+			continue
+		}
+		lines[i] = []byte(string(indent) + "allOf:\n" + string(indent) + "- " + string(trimmed))
+	}
+	return bytes.Join(lines, []byte("\n"))
+}
+
+// siblingNullable reports whether the mapping that holds line i (keys at indent) has
+// "nullable: true".
+func siblingNullable(lines [][]byte, i int, indent []byte) bool {
+	same := func(l []byte) bool {
+		return bytes.HasPrefix(l, indent) && len(l) > len(indent) && l[len(indent)] != ' ' && l[len(indent)] != '-'
+	}
+	for _, step := range []int{-1, 1} {
+		for j := i + step; j >= 0 && j < len(lines); j += step {
+			l := lines[j]
+			if bytes.HasPrefix(l, append(append([]byte{}, indent...), ' ')) {
+				continue // deeper: a child of a sibling key
+			}
+			if !same(l) {
+				break
+			}
+			if bytes.Equal(bytes.TrimSpace(l), []byte("nullable: true")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // patch fixes the second known bug: GET /conversations is typed paginated_response
 // (a news_item|newsfeed list) while its example and Intercom's answer are a
 // conversation_list.
 func patch(doc *openapi3.T) {
+	contactNotesID(doc)
 	list := doc.Components.Schemas["conversation_list"]
 	if list == nil {
 		return
@@ -98,6 +143,23 @@ func patch(doc *openapi3.T) {
 	if r := item.Get.Responses.Value("200"); r != nil && r.Value != nil {
 		if mt := r.Value.Content.Get("application/json"); mt != nil {
 			mt.Schema = &openapi3.SchemaRef{Ref: "#/components/schemas/conversation_list", Value: list.Value}
+		}
+	}
+}
+
+// contactNotesID: /contacts/{id}/notes declares its id an integer, yet contact ids are
+// 24-hex strings everywhere else in the file (and in Intercom); it is validated as a
+// string so that a real contact id is not reported as a violation.
+func contactNotesID(doc *openapi3.T) {
+	item := doc.Paths.Find("/contacts/{id}/notes")
+	if item == nil {
+		return
+	}
+	for _, op := range item.Operations() {
+		for _, p := range append(op.Parameters, item.Parameters...) {
+			if p.Value != nil && p.Value.In == "path" && p.Value.Name == "id" {
+				p.Value.Schema = openapi3.NewStringSchema().NewRef()
+			}
 		}
 	}
 }
