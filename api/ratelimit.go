@@ -18,9 +18,10 @@ const (
 	// defaultRateLimit is the documented 1000/minute, as "166 operations per 10 seconds",
 	// used until a response tells us the workspace's real figure.
 	defaultRateLimit = 166
-	// rateBurst lets a screen's few parallel loads go out at once without letting the
-	// client dump a window's whole budget in one instant.
-	rateBurst = 5
+	// burstShare: up to a quarter of a window's budget may go out at once, so a screen's
+	// loads and prefetches are not paced one by one, while a bulk action still spreads
+	// over the window instead of spending it in one instant.
+	burstShare = 4
 	// defaultRateReset is the wait after a 429 without X-RateLimit-Reset: one window.
 	defaultRateReset = rateWindow
 	// minRateWait keeps a 429 whose reset is already past (clock skew) from becoming a
@@ -56,10 +57,12 @@ type rateState struct {
 
 func newRateState() *rateState {
 	return &rateState{
-		limiter: rate.NewLimiter(perWindow(defaultRateLimit), rateBurst),
+		limiter: rate.NewLimiter(perWindow(defaultRateLimit), burstFor(defaultRateLimit)),
 		adopted: defaultRateLimit,
 	}
 }
+
+func burstFor(limit int) int { return max(1, limit/burstShare) }
 
 func perWindow(n int) rate.Limit { return rate.Every(rateWindow / time.Duration(n)) }
 
@@ -118,7 +121,7 @@ func (s *rateState) observe(h http.Header, now time.Time) {
 		if limit != s.adopted {
 			s.adopted = limit
 			s.limiter.SetLimitAt(now, perWindow(limit))
-			s.limiter.SetBurstAt(now, min(rateBurst, limit))
+			s.limiter.SetBurstAt(now, burstFor(limit))
 		}
 	}
 	if rok && remaining >= 0 {
