@@ -36,14 +36,21 @@ type ArticleContent struct {
 	URL         string `json:"url"`
 }
 
-// ArticleTranslations is translated_content: {type, <locale>: article_content, …}.
-// Locales are kept in a map; Locales lists them in a stable order.
-type ArticleTranslations struct {
+// Translations is translated_content: {type, <locale>: content, …}, for articles
+// (ArticleContent) and for collections and sections (GroupContent). Locales are kept
+// in a map; Locales lists them in a stable order.
+type Translations[T any] struct {
 	Type    string
-	Content map[string]ArticleContent
+	Content map[string]T
 }
 
-func (t ArticleTranslations) MarshalJSON() ([]byte, error) {
+// ArticleTranslations is an article's translated_content.
+type ArticleTranslations = Translations[ArticleContent]
+
+// GroupTranslations is the translated_content of collections and sections.
+type GroupTranslations = Translations[GroupContent]
+
+func (t Translations[T]) MarshalJSON() ([]byte, error) {
 	m := make(map[string]any, len(t.Content)+1)
 	m["type"] = t.Type
 	for k, v := range t.Content {
@@ -52,12 +59,12 @@ func (t ArticleTranslations) MarshalJSON() ([]byte, error) {
 	return json.Marshal(m)
 }
 
-func (t *ArticleTranslations) UnmarshalJSON(b []byte) error {
+func (t *Translations[T]) UnmarshalJSON(b []byte) error {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return err
 	}
-	t.Content = make(map[string]ArticleContent, len(raw))
+	t.Content = make(map[string]T, len(raw))
 	for k, v := range raw {
 		if k == "type" {
 			_ = json.Unmarshal(v, &t.Type)
@@ -66,7 +73,7 @@ func (t *ArticleTranslations) UnmarshalJSON(b []byte) error {
 		if string(v) == "null" {
 			continue
 		}
-		var c ArticleContent
+		var c T
 		if err := json.Unmarshal(v, &c); err != nil {
 			return err
 		}
@@ -76,7 +83,7 @@ func (t *ArticleTranslations) UnmarshalJSON(b []byte) error {
 }
 
 // Locales lists the translated locales, sorted.
-func (t *ArticleTranslations) Locales() []string {
+func (t *Translations[T]) Locales() []string {
 	if t == nil {
 		return nil
 	}
@@ -124,44 +131,6 @@ type GroupContent struct {
 	Type        string `json:"type"`
 	Name        string `json:"name"`
 	Description string `json:"description"`
-}
-
-// GroupTranslations is the translated_content of collections and sections.
-type GroupTranslations struct {
-	Type    string
-	Content map[string]GroupContent
-}
-
-func (t GroupTranslations) MarshalJSON() ([]byte, error) {
-	m := make(map[string]any, len(t.Content)+1)
-	m["type"] = t.Type
-	for k, v := range t.Content {
-		m[k] = v
-	}
-	return json.Marshal(m)
-}
-
-func (t *GroupTranslations) UnmarshalJSON(b []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	t.Content = make(map[string]GroupContent, len(raw))
-	for k, v := range raw {
-		if k == "type" {
-			_ = json.Unmarshal(v, &t.Type)
-			continue
-		}
-		if string(v) == "null" {
-			continue
-		}
-		var c GroupContent
-		if err := json.Unmarshal(v, &c); err != nil {
-			return err
-		}
-		t.Content[k] = c
-	}
-	return nil
 }
 
 // Collection is a top-level group of a help center.
