@@ -1,0 +1,105 @@
+// Package keymap holds every key binding of intercom-tui, with its help text. No other
+// package names a key: panes match on these bindings, the help overlay and the README
+// table are generated from Groups.
+package keymap
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every binding. Vim keys and arrows both work where it makes sense.
+type KeyMap struct {
+	// Global
+	Quit      key.Binding
+	ForceQuit key.Binding
+	Help      key.Binding
+	NextTab   key.Binding
+	PrevTab   key.Binding
+	Tab1      key.Binding
+	Tab2      key.Binding
+	Tab3      key.Binding
+	Tab4      key.Binding
+	Tab5      key.Binding
+	Retry     key.Binding
+
+	// Lists and readers
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+	Open     key.Binding
+	Back     key.Binding
+	Filter   key.Binding
+	Refresh  key.Binding
+
+	// Conversations
+	NextView key.Binding
+	PrevView key.Binding
+	View1    key.Binding
+	View2    key.Binding
+	View3    key.Binding
+	View4    key.Binding
+	View5    key.Binding
+
+	// Thread
+	ScrollUp   key.Binding
+	ScrollDown key.Binding
+}
+
+// Default is the built-in keymap.
+func Default() *KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return &KeyMap{
+		Quit:      b("q", "quit", "q"),
+		ForceQuit: b("ctrl+c", "quit", "ctrl+c"),
+		Help:      b("?", "help", "?"),
+		NextTab:   b("tab", "next pane", "tab"),
+		PrevTab:   b("shift+tab", "previous pane", "shift+tab"),
+		Tab1:      b("1", "conversations", "1"),
+		Tab2:      b("2", "contacts", "2"),
+		Tab3:      b("3", "tickets", "3"),
+		Tab4:      b("4", "articles", "4"),
+		Tab5:      b("5", "redirect", "5"),
+		Retry:     b("ctrl+r", "retry what failed", "ctrl+r"),
+
+		Up:       b("↑/k", "up", "up", "k"),
+		Down:     b("↓/j", "down", "down", "j"),
+		PageUp:   b("pgup/ctrl+b", "page up", "pgup", "ctrl+b"),
+		PageDown: b("pgdn/ctrl+f", "page down", "pgdown", "ctrl+f"),
+		Top:      b("g/home", "top", "g", "home"),
+		Bottom:   b("G/end", "bottom", "G", "end"),
+		Open:     b("enter", "open", "enter"),
+		Back:     b("esc", "back", "esc"),
+		Filter:   b("/", "filter", "/"),
+		Refresh:  b("r", "refresh", "r"),
+
+		NextView: b("]", "next view", "]"),
+		PrevView: b("[", "previous view", "["),
+		View1:    b("!", "open", "!"),
+		View2:    b("@", "unassigned", "@"),
+		View3:    b("#", "mine", "#"),
+		View4:    b("$", "snoozed", "$"),
+		View5:    b("%", "closed", "%"),
+
+		ScrollUp:   b("K", "scroll thread up", "K"),
+		ScrollDown: b("J", "scroll thread down", "J"),
+	}
+}
+
+// Group is a titled set of bindings, for the help overlay and the README.
+type Group struct {
+	Title    string
+	Bindings []key.Binding
+}
+
+// Groups lists every binding once, in help order.
+func (k *KeyMap) Groups() []Group {
+	return []Group{
+		{"Global", []key.Binding{k.Help, k.NextTab, k.PrevTab, k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5, k.Retry, k.Quit, k.ForceQuit}},
+		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Filter, k.Refresh}},
+		{"Conversations", []key.Binding{k.NextView, k.PrevView, k.View1, k.View2, k.View3, k.View4, k.View5}},
+		{"Thread", []key.Binding{k.ScrollUp, k.ScrollDown}},
+	}
+}

@@ -1,0 +1,71 @@
+// Package shared is what the root model and the panes pass to each other: the shared
+// context, the async-answer envelope, and the messages panes send to the root.
+package shared
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/intercom-tui/intercom-tui/keymap"
+	"github.com/intercom-tui/intercom-tui/ui/theme"
+	"github.com/intercom-tui/intercom-tui/workspace"
+)
+
+// Settings are the behaviour knobs the panes read (from the config file later).
+type Settings struct {
+	RefreshInterval time.Duration // inbox auto-refresh; 0 turns it off
+	PageSize        int           // conversations per page (at most 150)
+	SplitMinWidth   int           // list and thread side by side from this width (120)
+}
+
+// DefaultSettings are used when nothing is configured.
+func DefaultSettings() Settings {
+	return Settings{RefreshInterval: 60 * time.Second, PageSize: 50, SplitMinWidth: 120}
+}
+
+// Context is shared, read-mostly state passed down to every pane. Only the root's
+// Update changes it (Dir is set once the directory has loaded; Styles on a theme change).
+type Context struct {
+	WS       *workspace.Workspace
+	Dir      *workspace.Directory // nil until /me, /admins and /teams answered
+	Styles   *theme.Styles
+	Keys     *keymap.KeyMap
+	Now      func() time.Time
+	Settings Settings
+}
+
+// Loaded is an async answer: it names the request it answers so that a pane can drop
+// it when a newer request has superseded it.
+type Loaded[T any] struct {
+	Req   uint64
+	Value T
+	Err   error
+}
+
+// Seq hands out request numbers. It lives in a model and is advanced in Update.
+type Seq struct{ n uint64 }
+
+// Next is a new request number, greater than every earlier one.
+func (s *Seq) Next() uint64 { s.n++; return s.n }
+
+// Current is the last number handed out.
+func (s *Seq) Current() uint64 { return s.n }
+
+// ToastMsg asks the root to show a short message. Retry, when set, is what the retry
+// key runs while the toast is up.
+type ToastMsg struct {
+	Text  string
+	Error bool
+	Retry tea.Cmd
+}
+
+// Toast returns a command that shows an informational toast.
+func Toast(text string) tea.Cmd {
+	return func() tea.Msg { return ToastMsg{Text: text} }
+}
+
+// ErrorToast returns a command that shows an error toast with a retry action.
+func ErrorToast(text string, retry tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return ToastMsg{Text: text, Error: true, Retry: retry} }
+}
