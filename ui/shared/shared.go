@@ -69,3 +69,19 @@ func Toast(text string) tea.Cmd {
 func ErrorToast(text string, retry tea.Cmd) tea.Cmd {
 	return func() tea.Msg { return ToastMsg{Text: text, Error: true, Retry: retry} }
 }
+
+// Outcome is implemented by every async answer (Loaded and the structs that embed it):
+// the root reads it, before routing the message, to keep the online/offline indicator
+// and the last error up to date.
+type Outcome interface{ Outcome() error }
+
+// Outcome reports how the request ended.
+func (l Loaded[T]) Outcome() error { return l.Err }
+
+// SizeMsg tells a pane the size of its area (the screen less the tab and status bars).
+// The root sends it on every resize and when a pane becomes active.
+type SizeMsg struct{ Width, Height int }
+
+// DirectoryMsg carries the workspace directory (/me, /admins, /teams) once loaded; the
+// root stores it in Context.Dir and then forwards it so panes can start loading.
+type DirectoryMsg struct{ Loaded[*workspace.Directory] }
