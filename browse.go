@@ -2,39 +2,50 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/api/query"
 	"github.com/intercom-tui/intercom-tui/config"
+	"github.com/intercom-tui/intercom-tui/keymap"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui"
+	"github.com/intercom-tui/intercom-tui/ui/shared"
+	"github.com/intercom-tui/intercom-tui/workspace"
 )
 
-type demoFlags struct {
+type browseFlags struct {
 	force bool
 	size  int
+	theme string
 }
 
-func (f *demoFlags) register(cmd *cobra.Command) {
+func (f *browseFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&f.force, "demo", false, "browse the built-in demo workspace even when a token is set")
 	cmd.Flags().IntVar(&f.size, "demo-size", 300, "number of conversations in the demo workspace")
+	cmd.Flags().StringVar(&f.theme, "theme", "auto", "colours: auto (from the terminal background), dark or light")
 }
 
-// runBrowse connects to the workspace (the embedded demo without a token) and shows
-// its open inbox.
-func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo demoFlags) error {
+// runBrowse connects to the workspace (the embedded demo without a token) and runs the
+// inbox. When stdout is not a terminal it prints the open inbox as text instead.
+func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlags) error {
 	target, err := config.Resolve("", conn.baseURL, conn.region, nil)
 	if err != nil {
 		return err
 	}
-	label := target.Where()
-	if demo.force || !target.HasToken() {
+	where := target.Where()
+	isDemo := demo.force || !target.HasToken()
+	if isDemo {
 		if demo.size < 1 {
 			return fmt.Errorf("--demo-size must be at least 1, got %d", demo.size)
 		}
@@ -44,12 +55,42 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo demoFlags)
 		}
 		defer srv.Close()
 		target = config.Target{Token: srv.Workspace().Token(), TokenSource: "demo", BaseURL: srv.URL(), Region: api.RegionUS}
-		label = "demo workspace"
+		where = "demo workspace"
 	}
 	client, err := api.New(target.Options()...)
 	if err != nil {
 		return err
 	}
+	switch demo.theme {
+	case "auto", "dark", "light":
+	default:
+		return fmt.Errorf("--theme must be auto, dark or light, got %q", demo.theme)
+	}
+	if !isTerminal(w) {
+		return printInbox(ctx, w, client, target, where)
+	}
+	uictx := &shared.Context{
+		WS:       workspace.New(client, isDemo),
+		Keys:     keymap.Default(),
+		Now:      time.Now,
+		Settings: shared.DefaultSettings(),
+	}
+	p := tea.NewProgram(ui.New(uictx, ui.Options{Where: where, Theme: strings.TrimPrefix(demo.theme, "auto")}), tea.WithContext(ctx))
+	_, err = p.Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil // interrupted by a signal: a normal way out
+	}
+	return err
+}
+
+// isTerminal reports whether w is a terminal (the TUI needs one).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// printInbox prints the open inbox as text: for pipes, scripts and tests.
+func printInbox(ctx context.Context, w io.Writer, client *api.Client, target config.Target, where string) error {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	me, err := client.Me(ctx)
@@ -64,7 +105,7 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo demoFlags)
 	if me.App != nil {
 		ws = sanitize.Line(me.App.Name)
 	}
-	fmt.Fprintf(w, "%s · %s · signed in as %s · %d open\n\n", ws, label, sanitize.Line(me.Name), page.TotalCount)
+	fmt.Fprintf(w, "%s · %s · signed in as %s · %d open\n\n", ws, where, sanitize.Line(me.Name), page.TotalCount)
 	now := time.Now()
 	for _, c := range page.Items {
 		fmt.Fprintln(w, inboxLine(c, now))

@@ -48,7 +48,7 @@ func (f *connFlags) register(cmd *cobra.Command) {
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	var conn connFlags
-	var demo demoFlags
+	var demo browseFlags
 	root := &cobra.Command{
 		Use:   "intercom-tui",
 		Short: "A terminal inbox for Intercom support agents",

@@ -6,7 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/intercom-tui/intercom-tui/sanitize"
 )
 
 const (
@@ -72,13 +73,11 @@ func htmlText(s string) string {
 	return html.UnescapeString(tagRE.ReplaceAllString(s, " "))
 }
 
-// cleanText makes untrusted text fit one line of a terminal: invalid UTF-8 replaced,
-// control, format and bidi characters dropped (they could move the cursor or reorder
-// the line), whitespace collapsed, and at most max runes kept.
+// cleanText makes untrusted text fit one line of a terminal: the one sanitizer first
+// (escape sequences, controls, bidi), then any remaining format characters dropped,
+// whitespace collapsed, and at most max runes kept.
 func cleanText(s string, max int) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
+	s = sanitize.Line(s)
 	var b strings.Builder
 	b.Grow(min(len(s), max*4))
 	n, space := 0, false

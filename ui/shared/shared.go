@@ -17,11 +17,12 @@ type Settings struct {
 	RefreshInterval time.Duration // inbox auto-refresh; 0 turns it off
 	PageSize        int           // conversations per page (at most 150)
 	SplitMinWidth   int           // list and thread side by side from this width (120)
+	BudgetEvery     time.Duration // how often the status bar reads the rate-limit budget; 0 = never
 }
 
 // DefaultSettings are used when nothing is configured.
 func DefaultSettings() Settings {
-	return Settings{RefreshInterval: 60 * time.Second, PageSize: 50, SplitMinWidth: 120}
+	return Settings{RefreshInterval: 60 * time.Second, PageSize: 50, SplitMinWidth: 120, BudgetEvery: time.Second}
 }
 
 // Context is shared, read-mostly state passed down to every pane. Only the root's

@@ -1,0 +1,213 @@
+// Package ui is the Bubble Tea program: App is the one root model. It owns the screen
+// (tab bar, the active pane, the status bar), the overlays (help, toasts), and the
+// shared context; panes get keys and messages from it and report back with messages.
+package ui
+
+import (
+	"context"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/intercom-tui/intercom-tui/api"
+	"github.com/intercom-tui/intercom-tui/ui/components/toast"
+	"github.com/intercom-tui/intercom-tui/ui/conversations"
+	"github.com/intercom-tui/intercom-tui/ui/shared"
+	"github.com/intercom-tui/intercom-tui/ui/theme"
+	"github.com/intercom-tui/intercom-tui/workspace"
+)
+
+// Options tune the root model.
+type Options struct {
+	Theme string // "dark", "light", or "" to follow the terminal background
+	Where string // what we connect to, for the connecting screen ("demo workspace", a URL)
+}
+
+// App is the root model.
+type App struct {
+	ctx  *shared.Context
+	opts Options
+
+	conv   conversations.Pane
+	active int
+
+	width, height int
+	help          bool
+	toast         toast.Toast
+	spin          spinner.Model
+	spinning      bool
+
+	seq    shared.Seq
+	dirReq uint64
+	dirErr error
+
+	online       bool
+	offlineSince time.Time
+	budget       api.RateBudget
+}
+
+// New builds the root model. ctx.Styles may be nil: the dark theme is used until the
+// terminal reports its background.
+func New(ctx *shared.Context, opts Options) App {
+	if ctx.Styles == nil {
+		ctx.Styles = theme.For(true, opts.Theme)
+	}
+	a := App{
+		ctx:    ctx,
+		opts:   opts,
+		conv:   conversations.New(ctx),
+		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		online: true,
+	}
+	a.dirReq = a.seq.Next() // Init cannot change the model, so its request is numbered here
+	return a
+}
+
+// budgetMsg carries the client's last rate-limit report.
+type budgetMsg struct{ budget api.RateBudget }
+
+// Init loads the workspace directory and asks the terminal for its background.
+func (a App) Init() tea.Cmd {
+	return tea.Batch(a.loadDirectory(a.dirReq), tea.RequestBackgroundColor, a.conv.Init(), a.readBudget())
+}
+
+func (a App) loadDirectory(req uint64) tea.Cmd {
+	ws := a.ctx.WS
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		dir, err := ws.LoadDirectory(ctx)
+		return shared.DirectoryMsg{Loaded: shared.Loaded[*workspace.Directory]{Req: req, Value: dir, Err: err}}
+	}
+}
+
+func (a App) readBudget() tea.Cmd {
+	every := a.ctx.Settings.BudgetEvery
+	if every <= 0 {
+		return nil
+	}
+	client := a.ctx.WS.API
+	return tea.Tick(every, func(time.Time) tea.Msg { return budgetMsg{client.RateBudget()} })
+}
+
+// Update routes a message: app-level ones here, keys by focus, the rest to the pane.
+func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if o, ok := msg.(shared.Outcome); ok {
+		a = a.noteOutcome(o.Outcome())
+	}
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.conv, cmd = a.conv.Update(a.paneSize())
+	case tea.BackgroundColorMsg:
+		a.ctx.Styles = theme.For(msg.IsDark(), a.opts.Theme)
+	case shared.DirectoryMsg:
+		a, cmd = a.directoryLoaded(msg)
+	case retryDirectory:
+		a.dirErr = nil
+		a.dirReq = a.seq.Next()
+		cmd = a.loadDirectory(a.dirReq)
+	case shared.ToastMsg:
+		a.toast, cmd = a.toast.Show(msg.Text, msg.Error, msg.Retry)
+	case budgetMsg:
+		a.budget = msg.budget
+		cmd = a.readBudget()
+	case spinner.TickMsg:
+		if !a.busy() {
+			a.spinning = false
+			return a, nil
+		}
+		a.spin, cmd = a.spin.Update(msg)
+	case tea.KeyPressMsg:
+		return a.key(msg)
+	default:
+		a.toast = a.toast.Update(msg)
+		a.conv, cmd = a.conv.Update(msg)
+	}
+	return a.withSpinner(cmd)
+}
+
+// retryDirectory asks for the directory again after it failed.
+type retryDirectory struct{}
+
+func (a App) directoryLoaded(msg shared.DirectoryMsg) (App, tea.Cmd) {
+	if msg.Req != a.dirReq {
+		return a, nil // an older attempt
+	}
+	if msg.Err != nil {
+		a.dirErr = msg.Err
+		retry := func() tea.Msg { return retryDirectory{} }
+		var cmd tea.Cmd
+		a.toast, cmd = a.toast.Show("Connecting: "+api.Short(msg.Err), true, retry)
+		return a, cmd
+	}
+	a.dirErr = nil
+	a.ctx.Dir = msg.Value
+	var cmd tea.Cmd
+	a.conv, cmd = a.conv.Update(msg)
+	return a, cmd
+}
+
+// key handles a key press: overlays first, then global keys, then the pane.
+func (a App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := a.ctx.Keys
+	var cmd tea.Cmd
+	switch {
+	case key.Matches(msg, k.ForceQuit):
+		return a, tea.Quit
+	case a.help:
+		if key.Matches(msg, k.Help, k.Back, k.Quit) {
+			a.help = false
+		}
+		return a, nil
+	case a.conv.Capturing():
+		a.conv, cmd = a.conv.Update(msg)
+	case key.Matches(msg, k.Quit):
+		return a, tea.Quit
+	case key.Matches(msg, k.Help):
+		a.help = true
+	case key.Matches(msg, k.Retry) && a.toast.Retry != nil:
+		cmd = a.toast.Retry
+		a.toast = a.toast.Dismiss()
+	case key.Matches(msg, k.Tab1, k.NextTab, k.PrevTab):
+		a.active = 0 // one pane so far; more join the bar as they land
+	default:
+		a.conv, cmd = a.conv.Update(msg)
+	}
+	return a.withSpinner(cmd)
+}
+
+// noteOutcome keeps the online indicator: a network failure means offline (since when
+// it started); any answer from the server means online.
+func (a App) noteOutcome(err error) App {
+	switch {
+	case err == nil || !api.IsNetwork(err):
+		a.online, a.offlineSince = true, time.Time{}
+	case a.online:
+		a.online, a.offlineSince = false, a.ctx.Now()
+	}
+	return a
+}
+
+func (a App) busy() bool {
+	return (a.ctx.Dir == nil && a.dirErr == nil) || a.conv.Busy()
+}
+
+// withSpinner starts the spinner's ticks when something started loading.
+func (a App) withSpinner(cmd tea.Cmd) (App, tea.Cmd) {
+	if a.busy() && !a.spinning {
+		a.spinning = true
+		return a, tea.Batch(cmd, a.spin.Tick)
+	}
+	return a, cmd
+}
+
+func (a App) paneSize() shared.SizeMsg {
+	return shared.SizeMsg{Width: a.width, Height: max(0, a.height-2)}
+}
+
+// Busy reports whether anything is loading (the directory, or a pane's request).
+func (a App) Busy() bool { return a.busy() }

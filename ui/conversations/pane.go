@@ -1,0 +1,405 @@
+// Package conversations is the inbox: views (Open, Unassigned, Mine, Snoozed, Closed and
+// the agent's teams), the conversation list with its filter, and the thread beside it
+// (wide screens) or over it (narrow ones).
+package conversations
+
+import (
+	"math"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/intercom-tui/intercom-tui/ui/components/markdown"
+	"github.com/intercom-tui/intercom-tui/ui/shared"
+	"github.com/intercom-tui/intercom-tui/workspace"
+)
+
+// Pane is the conversations tab. The root sends it keys (all of them while Capturing),
+// its size, the directory once loaded, and every message it does not know.
+type Pane struct {
+	ctx    *shared.Context
+	dir    *workspace.Directory
+	views  []*inboxView
+	active int
+	seq    shared.Seq
+	now    int64 // unix seconds of the last answer or tick: what ages are counted to
+
+	tickGen uint64 // the auto-refresh timer generation; older ticks are ignored
+	barGen  uint64 // bumped when a view's count changes: the cached view bar is redrawn
+
+	width, height int
+	input         textinput.Model
+
+	thread        Thread
+	threadFocused bool
+	previewGen    uint64        // the latest preview request; older ones are ignored
+	previewDelay  time.Duration // how long the cursor rests before the split thread follows it
+
+	cache *rowCache // rendered rows, shared by copies of the pane
+}
+
+// defaultPreviewDelay lets the cursor rest before the split thread loads the row under
+// it, so holding j sends one request, not one per row.
+const defaultPreviewDelay = 150 * time.Millisecond
+
+// previewMsg is the cursor having rested on a row for previewDelay.
+type previewMsg struct{ gen uint64 }
+
+// New builds the pane. Nothing loads until the directory arrives (Update).
+func New(ctx *shared.Context) Pane {
+	p := Pane{
+		ctx:          ctx,
+		input:        textinput.New(),
+		thread:       NewThread(ctx, markdown.New()),
+		previewDelay: defaultPreviewDelay,
+		cache:        &rowCache{},
+	}
+	if ctx.Styles != nil {
+		p.input = newFilterInput(ctx.Styles)
+	}
+	return p
+}
+
+// Title is the tab's name.
+func (p Pane) Title() string { return "Conversations" }
+
+// Init starts the auto-refresh timer, if one is configured.
+func (p Pane) Init() tea.Cmd {
+	return refreshTickCmd(p.ctx.Settings.RefreshInterval, p.tickGen, p.clock())
+}
+
+// Busy reports a load in flight: a page of any view, or the thread.
+func (p Pane) Busy() bool {
+	for _, v := range p.views {
+		if v.pending {
+			return true
+		}
+	}
+	return p.thread.Loading()
+}
+
+// Capturing reports that the filter input has focus: every key is text for it.
+func (p Pane) Capturing() bool { return p.input.Focused() }
+
+// Update handles one message.
+func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case shared.DirectoryMsg:
+		return p.start(msg)
+	case shared.SizeMsg:
+		return p.resize(msg.Width, msg.Height)
+	case tea.KeyPressMsg:
+		return p.key(msg)
+	case tea.PasteMsg:
+		return p.paste(msg)
+	case PageMsg:
+		return p.pageLoaded(msg)
+	case RefreshTickMsg:
+		return p.tick(msg)
+	case pageRetryMsg:
+		return p.retry(msg)
+	case previewMsg:
+		return p.preview(msg)
+	}
+	// Anything else is the thread's (its answers, its timers).
+	var cmd tea.Cmd
+	p.thread, cmd = p.thread.Update(msg)
+	return p, cmd
+}
+
+// start builds the views for the signed-in admin and loads the first one.
+func (p Pane) start(msg shared.DirectoryMsg) (Pane, tea.Cmd) {
+	if msg.Err != nil || msg.Value == nil || p.views != nil {
+		return p, nil // the root reports a failed directory; views are built once
+	}
+	p.dir = msg.Value
+	for _, def := range buildViews(p.dir) {
+		p.views = append(p.views, &inboxView{def: def})
+	}
+	p.barGen++
+	p.active = 0
+	cmd := p.refresh(p.views[0])
+	return p, cmd
+}
+
+func (p Pane) resize(width, height int) (Pane, tea.Cmd) {
+	p.width, p.height = max(0, width), max(0, height)
+	h := p.listHeight()
+	for _, v := range p.views {
+		v.list.moveTo(v.list.cursor, h)
+	}
+	tw, th := p.threadSize()
+	var cmd tea.Cmd
+	p.thread, cmd = p.thread.SetSize(tw, th)
+	preview := p.previewNow() // widened into a split: the thread shows the cursor's row
+	return p, tea.Batch(cmd, preview)
+}
+
+// key routes a key: to the filter while typing, to the thread while it has focus, else
+// to the list.
+func (p Pane) key(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
+	switch {
+	case p.input.Focused():
+		return p.filterKey(msg)
+	case p.threadFocused:
+		return p.threadKey(msg)
+	}
+	return p.listKey(msg)
+}
+
+func (p Pane) listKey(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
+	k := p.ctx.Keys
+	h := p.listHeight()
+	switch {
+	case key.Matches(msg, k.Down):
+		return p.moveTo(p.cursor() + 1)
+	case key.Matches(msg, k.Up):
+		return p.moveTo(p.cursor() - 1)
+	case key.Matches(msg, k.PageDown):
+		return p.moveTo(p.cursor() + h)
+	case key.Matches(msg, k.PageUp):
+		return p.moveTo(p.cursor() - h)
+	case key.Matches(msg, k.Top):
+		return p.moveTo(0)
+	case key.Matches(msg, k.Bottom):
+		return p.moveTo(math.MaxInt)
+	case key.Matches(msg, k.Open):
+		return p.openThread()
+	case key.Matches(msg, k.Filter):
+		cmd := p.openFilter()
+		return p, cmd
+	case key.Matches(msg, k.Back):
+		if p.filtering() {
+			p.closeFilter(false)
+			cmd := p.previewSoon()
+			return p, cmd
+		}
+	case key.Matches(msg, k.Refresh):
+		if v := p.activeView(); v != nil {
+			cmd := p.refresh(v)
+			return p, cmd
+		}
+	case key.Matches(msg, k.NextView):
+		return p.switchView(p.active + 1)
+	case key.Matches(msg, k.PrevView):
+		return p.switchView(p.active - 1)
+	case key.Matches(msg, k.ScrollDown, k.ScrollUp):
+		if p.split() {
+			var cmd tea.Cmd
+			p.thread, cmd = p.thread.Update(msg)
+			return p, cmd
+		}
+	default:
+		for i, b := range []key.Binding{k.View1, k.View2, k.View3, k.View4, k.View5} {
+			if key.Matches(msg, b) {
+				return p.switchView(i)
+			}
+		}
+	}
+	return p, nil
+}
+
+// threadKey gives the focused thread every key but Back, which returns to the list.
+func (p Pane) threadKey(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
+	if key.Matches(msg, p.ctx.Keys.Back) {
+		p.threadFocused = false
+		p.thread = p.thread.Blur()
+		cmd := p.previewSoon()
+		return p, cmd
+	}
+	var cmd tea.Cmd
+	p.thread, cmd = p.thread.Update(msg)
+	return p, cmd
+}
+
+func (p Pane) paste(msg tea.PasteMsg) (Pane, tea.Cmd) {
+	if !p.input.Focused() {
+		var cmd tea.Cmd
+		p.thread, cmd = p.thread.Update(msg)
+		return p, cmd
+	}
+	cmd := p.editFilter(msg)
+	return p, cmd
+}
+
+func (p *Pane) activeView() *inboxView {
+	if p.active < 0 || p.active >= len(p.views) {
+		return nil
+	}
+	return p.views[p.active]
+}
+
+func (p *Pane) cursor() int {
+	if v := p.activeView(); v != nil {
+		return v.list.cursor
+	}
+	return 0
+}
+
+// moveTo puts the cursor on row i; near the end it asks for the next page.
+func (p Pane) moveTo(i int) (Pane, tea.Cmd) {
+	v := p.activeView()
+	if v == nil {
+		return p, nil
+	}
+	v.list.moveTo(i, p.listHeight())
+	cmd := tea.Batch(p.maybeMore(), p.previewSoon())
+	return p, cmd
+}
+
+// switchView makes view i (wrapping around) the active one and loads it the first time.
+// The filter belongs to the view it was typed in, so it is cleared.
+func (p Pane) switchView(i int) (Pane, tea.Cmd) {
+	n := len(p.views)
+	if n == 0 {
+		return p, nil
+	}
+	i = ((i % n) + n) % n
+	if i == p.active {
+		return p, nil
+	}
+	if p.filtering() || p.input.Focused() {
+		p.closeFilter(false)
+	}
+	p.active = i
+	v := p.views[i]
+	if !v.loaded && !v.pending {
+		cmd := p.refresh(v)
+		return p, cmd
+	}
+	v.list.moveTo(v.list.cursor, p.listHeight())
+	cmd := p.previewSoon()
+	return p, cmd
+}
+
+// openThread opens the conversation under the cursor and gives the thread focus.
+func (p Pane) openThread() (Pane, tea.Cmd) {
+	v := p.activeView()
+	if v == nil {
+		return p, nil
+	}
+	r := v.list.selected()
+	if r == nil {
+		return p, nil
+	}
+	p.previewGen++ // the thread shows this one now; a pending preview is moot
+	var cmd tea.Cmd
+	if p.thread.ID() != r.id {
+		p.thread, cmd = p.thread.Open(r.id, r.conv)
+	}
+	p.thread = p.thread.Focus()
+	p.threadFocused = true
+	return p, cmd
+}
+
+// split reports whether the list and the thread are side by side.
+func (p *Pane) split() bool {
+	least := p.ctx.Settings.SplitMinWidth
+	if least <= 0 {
+		least = shared.DefaultSettings().SplitMinWidth
+	}
+	return p.width >= least
+}
+
+// listWidth is the list's share of a split pane; the thread gets the rest but a rule.
+func (p *Pane) listWidth() int {
+	if !p.split() {
+		return p.width
+	}
+	return p.width * 45 / 100
+}
+
+// threadSize is the thread's area: beside the list under the view bar when split, the
+// whole pane otherwise.
+func (p *Pane) threadSize() (int, int) {
+	if !p.split() {
+		return p.width, p.height
+	}
+	return max(0, p.width-p.listWidth()-1), max(0, p.height-1)
+}
+
+// listHeight is the number of rows the list shows: the pane less the view bar, the
+// filter line and the error line when they show.
+func (p *Pane) listHeight() int {
+	h := p.height - 1
+	v := p.activeView()
+	if p.input.Focused() || (v != nil && v.list.query != "") {
+		h--
+	}
+	if v != nil && v.err != nil && v.list.len() > 0 {
+		h--
+	}
+	return max(h, 1)
+}
+
+// previewSoon has the split thread follow the cursor once it rests there.
+func (p *Pane) previewSoon() tea.Cmd {
+	p.previewGen++
+	if !p.split() || p.threadFocused {
+		return nil
+	}
+	v := p.activeView()
+	if v == nil {
+		return nil
+	}
+	r := v.list.selected()
+	if r == nil || r.id == p.thread.ID() {
+		return nil
+	}
+	gen := p.previewGen
+	return tea.Tick(p.previewDelay, func(time.Time) tea.Msg { return previewMsg{gen: gen} })
+}
+
+func (p Pane) preview(msg previewMsg) (Pane, tea.Cmd) {
+	if msg.gen != p.previewGen {
+		return p, nil // the cursor moved on
+	}
+	cmd := p.previewNow()
+	return p, cmd
+}
+
+// previewNow shows the row under the cursor in the split thread (unless the agent is
+// reading the thread: it never changes under them).
+func (p *Pane) previewNow() tea.Cmd {
+	if !p.split() || p.threadFocused {
+		return nil
+	}
+	v := p.activeView()
+	if v == nil {
+		return nil
+	}
+	r := v.list.selected()
+	if r == nil || r.id == p.thread.ID() {
+		return nil
+	}
+	p.previewGen++
+	var cmd tea.Cmd
+	p.thread, cmd = p.thread.Open(r.id, r.conv)
+	return cmd
+}
+
+// Help is the short list of keys for the footer.
+func (p Pane) Help() []key.Binding {
+	k := p.ctx.Keys
+	switch {
+	case p.input.Focused():
+		return []key.Binding{relabelKey(k.Open, "keep filter"), relabelKey(k.Back, "clear filter")}
+	case p.threadFocused:
+		return append(p.thread.Help(), relabelKey(k.Back, "list"))
+	}
+	out := []key.Binding{k.Down, k.Up, k.Open, k.Filter, k.NextView, k.Refresh}
+	if p.split() {
+		out = append(out, k.ScrollDown)
+	}
+	if p.filtering() {
+		out = append(out, relabelKey(k.Back, "clear filter"))
+	}
+	return out
+}
+
+// relabelKey is a binding with the same keys and another description.
+func relabelKey(b key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+}

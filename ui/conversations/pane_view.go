@@ -1,0 +1,264 @@
+package conversations
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/intercom-tui/intercom-tui/ui/theme"
+)
+
+// View draws the pane at exactly the size of the last SizeMsg: the view bar, then the
+// list (with the thread beside it when split); a narrow pane shows the focused thread
+// alone.
+func (p Pane) View() string {
+	if p.width <= 0 || p.height <= 0 {
+		return ""
+	}
+	if !p.split() && p.threadFocused {
+		return fitBlock(p.thread.View(), p.width, p.height)
+	}
+	bar := p.viewBar(p.width)
+	if p.height == 1 {
+		return bar
+	}
+	h := p.height - 1
+	if !p.split() {
+		return bar + "\n" + p.listView(p.width, h)
+	}
+	lw := p.listWidth()
+	tw, _ := p.threadSize()
+	left := strings.Split(p.listView(lw, h), "\n")
+	right := strings.Split(fitBlock(p.thread.View(), tw, h), "\n")
+	rule := p.ctx.Styles.Rule.Render("│")
+	var b strings.Builder
+	b.WriteString(bar)
+	for i := range h {
+		b.WriteByte('\n')
+		b.WriteString(left[i])
+		b.WriteString(rule)
+		b.WriteString(right[i])
+	}
+	return b.String()
+}
+
+// viewBar lists the views with their counts, the active one highlighted. When they do
+// not fit, the bar starts late enough to show the active one. It is cached until a view
+// loads, the active one changes, or the width or theme do.
+func (p Pane) viewBar(width int) string {
+	st := p.ctx.Styles
+	key := barKey{width: width, active: p.active, gen: p.barGen, styles: st}
+	if p.cache.barFor == key && p.cache.bar != "" {
+		return p.cache.bar
+	}
+	p.cache.bar, p.cache.barFor = p.renderViewBar(width), key
+	return p.cache.bar
+}
+
+func (p Pane) renderViewBar(width int) string {
+	st := p.ctx.Styles
+	if len(p.views) == 0 {
+		return fitWidth(st.Muted.Render(" Conversations"), width)
+	}
+	const sep = "  "
+	labels := make([]string, len(p.views))
+	widths := make([]int, len(p.views))
+	for i, v := range p.views {
+		labels[i] = v.def.name
+		if v.loaded {
+			labels[i] += " " + viewCount(v.total)
+		}
+		widths[i] = ansi.StringWidth(labels[i]) + len(sep)
+	}
+	start, used := 0, 1
+	for i := 0; i <= p.active; i++ {
+		used += widths[i]
+	}
+	for start < p.active && used > width {
+		used -= widths[start]
+		start++
+	}
+	var b strings.Builder
+	b.WriteString(" ")
+	if start > 0 {
+		b.WriteString(st.Muted.Render("‹ "))
+	}
+	for i := start; i < len(labels); i++ {
+		s := st.ViewOther
+		if i == p.active {
+			s = st.ViewActive
+		}
+		b.WriteString(s.Render(labels[i]))
+		b.WriteString(sep)
+	}
+	return fitWidth(b.String(), width)
+}
+
+// viewCount is a total for the view bar: 7, 1234, 12k, 1.2M.
+func viewCount(n int) string {
+	switch {
+	case n < 10_000:
+		return strconv.Itoa(n)
+	case n < 1_000_000:
+		return strconv.Itoa(n/1000) + "k"
+	}
+	return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + "M"
+}
+
+// listView is the active view's list area, exactly width × height: the filter line, the
+// visible rows (only those are rendered), or the state in their place, and the error
+// of a failed load below rows already shown. Every line is made at its width, so the
+// frame is joined without measuring it again.
+func (p Pane) listView(width, height int) string {
+	st := p.ctx.Styles
+	blank := strings.Repeat(" ", max(0, width))
+	lines := make([]string, 0, height)
+	v := p.activeView()
+	if v == nil {
+		lines = append(lines, blank, stateLine(st.Empty, "Loading the workspace…", width))
+		return joinLines(lines, blank, height)
+	}
+	if p.input.Focused() || v.list.query != "" {
+		lines = append(lines, p.filterLine(width))
+	}
+	l := &v.list
+	errBelow := v.err != nil && l.len() > 0
+	rowsH := height - len(lines)
+	if errBelow {
+		rowsH--
+	}
+	switch {
+	case l.len() > 0:
+		// The offset is kept right in Update; clamp anyway for a height that changed
+		// since (an error line appearing), without changing the model here.
+		off := max(0, min(l.offset, l.len()-1))
+		if l.cursor >= off+rowsH {
+			off = l.cursor - rowsH + 1
+		}
+		off = max(0, min(off, l.cursor))
+		for i := off; i < min(l.len(), off+max(rowsH, 0)); i++ {
+			lines = append(lines, p.cache.line(l.at(i), i == l.cursor, width, p.now, st))
+		}
+	case v.err != nil:
+		lines = append(lines, blank, stateLine(st.Error, "Couldn't load "+v.def.name+": "+loadErrorText(v.err), width),
+			stateLine(st.Muted, p.ctx.Keys.Refresh.Help().Key+" to retry", width))
+	case !v.loaded:
+		lines = append(lines, blank, stateLine(st.Empty, "Loading "+strings.ToLower(v.def.name)+" conversations…", width))
+	case l.query != "":
+		lines = append(lines, blank, stateLine(st.Empty, "No conversations match “"+p.input.Value()+"”", width))
+	default:
+		lines = append(lines, blank, stateLine(st.Empty, v.def.empty, width))
+	}
+	if errBelow {
+		for len(lines) < height-1 {
+			lines = append(lines, blank)
+		}
+		lines = append(lines[:min(len(lines), max(0, height-1))], fitWidth(st.Error.Render("! "+loadErrorText(v.err)), width))
+	}
+	return joinLines(lines, blank, height)
+}
+
+// joinLines joins the first height lines (each already its width), adding blank ones
+// below.
+func joinLines(lines []string, blank string, height int) string {
+	var b strings.Builder
+	b.Grow(height * (len(blank) + 1) * 2)
+	for i := range max(0, height) {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(lines) {
+			b.WriteString(lines[i])
+		} else {
+			b.WriteString(blank)
+		}
+	}
+	return b.String()
+}
+
+// stateLine is one indented line of text in a style, cut to width.
+func stateLine(s lipgloss.Style, text string, width int) string {
+	return fitWidth("  "+s.Render(ansi.Truncate(text, max(0, width-2), rowEllipsis)), width)
+}
+
+// fitBlock makes s exactly width × height: lines cut or padded, missing lines added.
+func fitBlock(s string, width, height int) string {
+	if height <= 0 {
+		return ""
+	}
+	lines := strings.SplitN(s, "\n", height+1)
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	var b strings.Builder
+	for i := range height {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(lines) {
+			b.WriteString(fitWidth(lines[i], width))
+		} else {
+			b.WriteString(strings.Repeat(" ", max(0, width)))
+		}
+	}
+	return b.String()
+}
+
+// rowCache holds rendered rows keyed by (id, updated_at, unread, selected) for one
+// width, clock reading and theme, so a keypress renders only the rows that changed (the
+// two whose selection did). It starts over when any of those changes or it grows large.
+type rowCache struct {
+	styles   *theme.Styles
+	width    int
+	now      int64
+	layout   rowLayout
+	plain    rowStyles
+	selected rowStyles
+	lines    map[rowCacheKey]string
+
+	bar    string // the view bar, drawn for barFor
+	barFor barKey
+}
+
+type barKey struct {
+	width, active int
+	gen           uint64
+	styles        *theme.Styles
+}
+
+type rowCacheKey struct {
+	id      string
+	updated int64
+	unread  bool
+	sel     bool
+}
+
+const rowCacheMax = 2048
+
+func (c *rowCache) line(r *convRow, sel bool, width int, now int64, st *theme.Styles) string {
+	if c.lines == nil || c.styles != st || c.width != width || c.now != now || len(c.lines) >= rowCacheMax {
+		c.reset(width, now, st)
+	}
+	k := rowCacheKey{id: r.id, updated: r.updated, unread: r.unread, sel: sel}
+	if s, ok := c.lines[k]; ok {
+		return s
+	}
+	rs := &c.plain
+	if sel {
+		rs = &c.selected
+	}
+	s := r.render(c.layout, rs, now)
+	c.lines[k] = s
+	return s
+}
+
+func (c *rowCache) reset(width int, now int64, st *theme.Styles) {
+	if c.styles != st {
+		c.plain, c.selected = newRowStyles(st, false), newRowStyles(st, true)
+	}
+	c.styles, c.width, c.now = st, width, now
+	c.layout = newRowLayout(width)
+	c.lines = make(map[rowCacheKey]string, 128)
+}

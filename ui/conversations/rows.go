@@ -1,0 +1,429 @@
+package conversations
+
+import (
+	"html"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/theme"
+	"github.com/intercom-tui/intercom-tui/workspace"
+)
+
+// convRow is one conversation as the list shows it. Every text is sanitized, one line and
+// computed once, when the page arrives: a keypress then only renders the visible rows.
+type convRow struct {
+	conv     *models.Conversation // the list item, handed to the thread as its summary
+	id       string
+	updated  int64
+	since    int64 // waiting_since, else updated_at: what the age column counts from
+	unread   bool
+	priority bool
+	who      string
+	subject  string
+	channel  string
+	assignee string
+	tags     string
+}
+
+// Plain-font marks.
+const (
+	markUnread   = "●"
+	markPriority = "★"
+	markCursor   = "▌"
+	rowNoValue   = "—"
+	rowEllipsis  = "…"
+)
+
+// rowSubjectRunes bounds what a row keeps of a subject: more never fits on a line.
+const rowSubjectRunes = 200
+
+func newConvRow(c *models.Conversation, dir *workspace.Directory) convRow {
+	r := convRow{
+		conv:     c,
+		id:       string(c.ID),
+		updated:  c.UpdatedAt,
+		since:    int64(c.WaitingSince),
+		unread:   !c.Read,
+		priority: c.Priority == models.PriorityHigh,
+		who:      rowWho(c),
+		subject:  rowSubject(c),
+		channel:  rowChannel(c),
+		assignee: rowAssignee(c, dir),
+		tags:     rowText(strings.Join(c.TagNames(), ", ")),
+	}
+	if r.since == 0 {
+		r.since = r.updated
+	}
+	return r
+}
+
+// searchText is what the filter matches: who, subject, tags and assignee, lower-cased.
+// The list keeps it for every row in one buffer (see rowList).
+func (r *convRow) searchText() string {
+	return strings.ToLower(r.who + "\x00" + r.subject + "\x00" + r.tags + "\x00" + r.assignee)
+}
+
+// rowWho is the customer: the source's author when a person wrote it, else the first
+// contact's id, shortened.
+func rowWho(c *models.Conversation) string {
+	if s := c.Source; s != nil {
+		switch s.Author.Type {
+		case "user", "lead", "contact":
+			if n := rowText(string(s.Author.Name)); n != "" {
+				return n
+			}
+			if e := rowText(s.Author.Email); e != "" {
+				return e
+			}
+		}
+	}
+	if ids := c.ContactIDs(); len(ids) > 0 && ids[0] != "" {
+		id := rowText(string(ids[0]))
+		// The tail: Intercom ids are ObjectIDs, whose leading bytes are a shared timestamp.
+		if w := ansi.StringWidth(id); w > 8 {
+			id = rowEllipsis + ansi.TruncateLeft(id, w-6, "")
+		}
+		return id
+	}
+	return rowNoValue
+}
+
+// rowSubject is the source's subject, else the conversation title, else the first line of
+// the source body.
+func rowSubject(c *models.Conversation) string {
+	if c.Source != nil {
+		if s := rowText(html.UnescapeString(stripHTMLTags(c.Source.Subject, false))); s != "" {
+			return rowClip(s, rowSubjectRunes)
+		}
+	}
+	if s := rowText(string(c.Title)); s != "" {
+		return rowClip(s, rowSubjectRunes)
+	}
+	if c.Source != nil {
+		return rowClip(bodyLead(c.Source.Body), rowSubjectRunes)
+	}
+	return ""
+}
+
+// rowChannelLabels are short source.type labels that read in any font.
+var rowChannelLabels = map[string]string{
+	"conversation": "chat",
+	"email":        "email",
+	"facebook":     "fb",
+	"instagram":    "ig",
+	"phone_call":   "call",
+	"phone_switch": "switch",
+	"push":         "push",
+	"sms":          "sms",
+	"twitter":      "x",
+	"whatsapp":     "wa",
+}
+
+func rowChannel(c *models.Conversation) string {
+	if c.Source == nil || c.Source.Type == "" {
+		return ""
+	}
+	if l, ok := rowChannelLabels[c.Source.Type]; ok {
+		return l
+	}
+	return rowClip(rowText(c.Source.Type), 6)
+}
+
+func rowAssignee(c *models.Conversation, dir *workspace.Directory) string {
+	if id := int64(c.AdminAssigneeID); id != 0 {
+		if dir != nil {
+			if n := dir.AdminName(id); n != "" {
+				return n
+			}
+		}
+		return "admin " + strconv.FormatInt(id, 10)
+	}
+	if id := int64(c.TeamAssigneeID); id != 0 {
+		if dir != nil {
+			if n := dir.TeamName(id); n != "" {
+				return n
+			}
+		}
+		return "team " + strconv.FormatInt(id, 10)
+	}
+	return "unassigned"
+}
+
+// rowText sanitizes s for a row and collapses its whitespace.
+func rowText(s string) string {
+	s = sanitize.Line(s)
+	if !strings.Contains(s, "  ") && !strings.HasPrefix(s, " ") && !strings.HasSuffix(s, " ") &&
+		!strings.ContainsFunc(s, func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// bodyLead is the start of an HTML body as one line of plain text: tags stripped
+// (block tags end a line), entities decoded, then sanitized. Entities are decoded before
+// sanitizing, so an encoded ESC (&#27;) is caught too. A short first line ("Hi,") is
+// followed by the next ones, so the row says what the message is about.
+func bodyLead(body string) string {
+	var out []string
+	n := 0
+	for line := range strings.SplitSeq(stripHTMLTags(body, true), "\n") {
+		if l := rowText(html.UnescapeString(line)); l != "" {
+			out = append(out, l)
+			n += len(l)
+			if n >= bodyLeadBytes {
+				break
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// bodyLeadBytes is how much text a row wants from a body before it stops reading lines.
+const bodyLeadBytes = 40
+
+// htmlBlockTags end a line of text.
+var htmlBlockTags = map[string]bool{
+	"p": true, "br": true, "div": true, "li": true, "ul": true, "ol": true, "tr": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"blockquote": true, "pre": true, "hr": true, "table": true,
+}
+
+// stripHTMLTags removes HTML tags. With lines, block tags become newlines and it stops at
+// one once it has enough text for a row: a row needs no more of a long body.
+func stripHTMLTags(s string, lines bool) string {
+	if strings.IndexByte(s, '<') < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(min(len(s), 512))
+	text := 0 // bytes of text so far
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '<' {
+			j := strings.IndexByte(s[i:], '<')
+			if j < 0 {
+				j = len(s) - i
+			}
+			chunk := s[i : i+j]
+			b.WriteString(chunk)
+			text += len(strings.TrimSpace(chunk))
+			i += j
+			continue
+		}
+		if i+1 < len(s) && !htmlTagStart(s[i+1]) {
+			b.WriteByte(c) // "a < b": a bare '<' is text, not a tag
+			i++
+			continue
+		}
+		end := strings.IndexByte(s[i:], '>')
+		if end < 0 {
+			break // an unterminated tag: drop the rest rather than show markup
+		}
+		tag := s[i+1 : i+end]
+		i += end + 1
+		if name := htmlTagName(tag); (name == "style" || name == "script") && tag[0] != '/' {
+			// Their content is code, not text: skip to the closing tag.
+			close := strings.Index(strings.ToLower(s[i:]), "</"+name)
+			if close < 0 {
+				break
+			}
+			i += close
+			continue
+		}
+		if !lines || !htmlBlockTags[htmlTagName(tag)] {
+			continue
+		}
+		if text >= bodyLeadBytes {
+			return b.String()
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func htmlTagStart(c byte) bool {
+	return c == '/' || c == '!' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// htmlTagName is the lower-cased name of a tag's inside: "/P class=x" → "p".
+func htmlTagName(tag string) string {
+	tag = strings.TrimLeft(tag, "/ ")
+	n := 0
+	for n < len(tag) && (tag[n] >= 'a' && tag[n] <= 'z' || tag[n] >= 'A' && tag[n] <= 'Z' || tag[n] >= '0' && tag[n] <= '9') {
+		n++
+	}
+	return strings.ToLower(tag[:n])
+}
+
+func rowClip(s string, n int) string {
+	count := 0
+	for i := range s {
+		if count == n {
+			return s[:i]
+		}
+		count++
+	}
+	return s
+}
+
+// rowAge is how long ago unix was, from now: "now", "4m", "2h", "3d", "12w", "2y".
+func rowAge(unix, now int64) string {
+	d := now - unix
+	switch {
+	case unix == 0 || d < 60:
+		return "now"
+	case d < 3600:
+		return strconv.FormatInt(d/60, 10) + "m"
+	case d < 86400:
+		return strconv.FormatInt(d/3600, 10) + "h"
+	case d < 100*86400:
+		return strconv.FormatInt(d/86400, 10) + "d"
+	case d < 365*86400:
+		return strconv.FormatInt(d/(7*86400), 10) + "w"
+	}
+	return strconv.FormatInt(d/(365*86400), 10) + "y"
+}
+
+// rowLayout is the column widths of a row at one list width. Columns are dropped as the
+// list narrows: tags first, then channel, then assignee; who, subject and age stay.
+type rowLayout struct {
+	width                         int
+	exact                         bool // the columns add up to width: no need to measure
+	who, subject, channel, assign int
+	tags                          int
+}
+
+const (
+	colMark       = 4 // cursor mark, unread mark, priority mark, space
+	colAge        = 4
+	colMinSubject = 16
+	colChannel    = 6
+)
+
+func newRowLayout(width int) rowLayout {
+	l := rowLayout{width: width}
+	l.who = max(0, min(22, (width-colMark-colAge)/4))
+	rest := width - colMark - l.who - 1 - 1 - colAge // who + space, space before age
+	l.exact = rest >= 0
+	full := false // once a column does not fit, the later ones are not shown either
+	add := func(cols int) int {
+		if full || rest-(cols+1) < colMinSubject {
+			full = true
+			return 0
+		}
+		rest -= cols + 1
+		return cols
+	}
+	l.assign = add(min(16, max(10, width/10)))
+	l.channel = add(colChannel)
+	l.tags = add(min(24, max(12, width/8)))
+	l.subject = max(0, rest)
+	return l
+}
+
+// rowStyles are the styles of one row state (plain or selected), resolved once.
+type rowStyles struct {
+	base, bold, unread, priority, channel, muted, tag lipgloss.Style
+	cursor                                            string // the selected row's mark, visible without colour
+}
+
+func newRowStyles(s *theme.Styles, selected bool) rowStyles {
+	base := s.Row
+	if selected {
+		base = s.RowSelected
+	}
+	on := func(st lipgloss.Style) lipgloss.Style { return st.Inherit(base) }
+	cursor := " "
+	if selected {
+		cursor = markCursor
+	}
+	return rowStyles{
+		cursor:   cursor,
+		base:     base,
+		bold:     base.Bold(true),
+		unread:   on(s.Unread),
+		priority: on(s.Priority),
+		channel:  on(s.Channel),
+		muted:    on(s.Muted),
+		tag:      on(s.Tag),
+	}
+}
+
+// render draws the row exactly l.width cells wide.
+func (r *convRow) render(l rowLayout, st *rowStyles, now int64) string {
+	if l.width <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	mark, prio := " ", " "
+	if r.unread {
+		mark = markUnread
+	}
+	if r.priority {
+		prio = markPriority
+	}
+	b.WriteString(st.unread.Render(st.cursor))
+	b.WriteString(st.unread.Render(mark))
+	b.WriteString(st.priority.Render(prio))
+	b.WriteString(st.base.Render(" "))
+	name := st.base
+	if r.unread {
+		name = st.bold
+	}
+	b.WriteString(name.Render(rowCell(r.who, l.who) + " "))
+	b.WriteString(st.base.Render(rowCell(r.subject, l.subject)))
+	if l.assign > 0 {
+		b.WriteString(st.muted.Render(" " + rowCell(r.assignee, l.assign)))
+	}
+	if l.channel > 0 {
+		b.WriteString(st.channel.Render(" " + rowCell(r.channel, l.channel)))
+	}
+	if l.tags > 0 {
+		b.WriteString(st.tag.Render(" " + rowCell(r.tags, l.tags)))
+	}
+	a := rowAge(r.since, now)
+	b.WriteString(st.muted.Render(" " + strings.Repeat(" ", max(0, colAge-len(a))) + a))
+	if l.exact {
+		return b.String()
+	}
+	return fitWidth(b.String(), l.width) // too narrow for every column: cut
+
+}
+
+// rowCell is s cut (by display width, so CJK and emoji count double) and padded to w cells.
+func rowCell(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, rowEllipsis)
+		sw = ansi.StringWidth(s)
+	}
+	if sw < w {
+		s += strings.Repeat(" ", w-sw)
+	}
+	return s
+}
+
+// fitWidth makes a styled line exactly w cells wide.
+func fitWidth(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, "")
+		sw = ansi.StringWidth(s)
+	}
+	if sw < w {
+		s += strings.Repeat(" ", w-sw)
+	}
+	return s
+}
