@@ -62,12 +62,16 @@ func TestGoldenHelp80x24(t *testing.T) {
 	requireGolden(t, final(t, tm))
 }
 
-// TestGoldenErrorToast: every attempt of the inbox search answers 500 (the client retries
+// testErrorToast: every attempt of the inbox search answers 500 (the client retries
 // a search three times), so the user sees an error toast with the retry key, and the
 // retry key then loads the inbox.
-func TestGoldenErrorToast(t *testing.T) {
+func TestGoldenErrorToast120x36(t *testing.T) { testErrorToast(t, 120, 36) }
+
+func TestGoldenErrorToast80x24(t *testing.T) { testErrorToast(t, 80, 24) }
+
+func testErrorToast(t *testing.T, w, hgt int) {
 	h := newHarness(t, 300, faults.Rule{Kind: faults.Status, Code: 500, Method: "POST", Pattern: "/conversations/search", Count: 4})
-	tm, p := h.run(t, 120, 36, "✗", "ctrl+r retry")
+	tm, p := h.run(t, w, hgt, "✗", "ctrl+r retry")
 	screen := p.text()
 	if !strings.Contains(screen, "500") && !strings.Contains(strings.ToLower(screen), "server") {
 		t.Fatalf("the toast should say what failed:\n%s", screen)
@@ -78,9 +82,15 @@ func TestGoldenErrorToast(t *testing.T) {
 	_ = final(t, tm)
 }
 
-func TestGoldenEmptyView(t *testing.T) {
+func TestGoldenEmptyView80x24(t *testing.T) {
 	h := newHarness(t, 2)
 	tm, _ := h.run(t, 80, 24, "Parcel Pilot", "Open 0", "No open conversations")
+	requireGolden(t, final(t, tm))
+}
+
+func TestGoldenEmptyView120x36(t *testing.T) {
+	h := newHarness(t, 2)
+	tm, _ := h.run(t, 120, 36, "Parcel Pilot", "Open 0", "No open conversations")
 	requireGolden(t, final(t, tm))
 }
 

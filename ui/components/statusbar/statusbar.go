@@ -81,8 +81,9 @@ func Render(s *theme.Styles, width int, st Status) string {
 		}
 		line = next
 	}
-	if room < 0 {
-		return ansi.Truncate(line, width, "")
+	if room < 0 { // not even the hint fits: show what does, full width
+		cut := ansi.Truncate(right, width, "")
+		return cut + s.StatusBar.Render(strings.Repeat(" ", max(0, width-lipgloss.Width(cut))))
 	}
 	gap := room - lipgloss.Width(line)
 	return line + s.StatusBar.Render(strings.Repeat(" ", max(0, gap))) + right

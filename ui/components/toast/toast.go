@@ -3,6 +3,7 @@
 package toast
 
 import (
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -55,25 +56,28 @@ func (t Toast) Dismiss() Toast { return Toast{gen: t.gen} }
 // Visible reports whether there is a toast to show.
 func (t Toast) Visible() bool { return t.Text != "" }
 
-// View is the toast box, at most maxWidth wide; retryHint (e.g. "ctrl+r retry") is
-// added to an error toast with a retry command.
+// View is the toast box, at most maxWidth wide: the text wrapped onto up to three
+// lines, and for an error with a retry command a last line with retryHint (e.g.
+// "ctrl+r retry"), so the way out is never cut off.
 func (t Toast) View(s *theme.Styles, maxWidth int, retryHint string) string {
 	if !t.Visible() || maxWidth < 8 {
 		return ""
 	}
-	text := t.Text
 	style := s.ToastInfo
+	text := "✓ " + t.Text
 	if t.Error {
-		style = s.ToastError
-		text = "✗ " + text
-		if t.Retry != nil && retryHint != "" {
-			text += "  (" + retryHint + ")"
-		}
-	} else {
-		text = "✓ " + text
+		style, text = s.ToastError, "✗ "+t.Text
 	}
 	inner := maxWidth - style.GetHorizontalFrameSize()
-	return style.Render(ansi.Truncate(text, inner, "…"))
+	lines := strings.Split(ansi.Wrap(text, inner, " "), "\n")
+	if len(lines) > 3 {
+		lines = lines[:3]
+		lines[2] = ansi.Truncate(lines[2]+" …", inner, "…")
+	}
+	if t.Error && t.Retry != nil && retryHint != "" {
+		lines = append(lines, s.Muted.Render(ansi.Truncate(retryHint, inner, "…")))
+	}
+	return style.Render(strings.Join(lines, "\n"))
 }
 
 // Overlay draws box over the bottom-right corner of content (lines of exactly width).
