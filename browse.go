@@ -25,15 +25,17 @@ import (
 )
 
 type browseFlags struct {
-	force bool
-	size  int
-	theme string
+	force   bool
+	size    int
+	theme   string
+	refresh time.Duration
 }
 
 func (f *browseFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&f.force, "demo", false, "browse the built-in demo workspace even when a token is set")
 	cmd.Flags().IntVar(&f.size, "demo-size", 300, "number of conversations in the demo workspace")
 	cmd.Flags().StringVar(&f.theme, "theme", "auto", "colours: auto (from the terminal background), dark or light")
+	cmd.Flags().DurationVar(&f.refresh, "refresh", shared.DefaultSettings().RefreshInterval, "refresh the inbox this often (0 turns it off)")
 }
 
 // runBrowse connects to the workspace (the embedded demo without a token) and runs the
@@ -69,11 +71,16 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	if !isTerminal(w) {
 		return printInbox(ctx, w, client, target, where)
 	}
+	if demo.refresh < 0 {
+		return fmt.Errorf("--refresh must be 0 (off) or a positive duration, got %s", demo.refresh)
+	}
+	settings := shared.DefaultSettings()
+	settings.RefreshInterval = demo.refresh
 	uictx := &shared.Context{
 		WS:       workspace.New(client, isDemo),
 		Keys:     keymap.Default(),
 		Now:      time.Now,
-		Settings: shared.DefaultSettings(),
+		Settings: settings,
 	}
 	p := tea.NewProgram(ui.New(uictx, ui.Options{Where: where, Theme: strings.TrimPrefix(demo.theme, "auto")}), tea.WithContext(ctx))
 	_, err = p.Run()

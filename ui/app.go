@@ -94,9 +94,16 @@ func (a App) readBudget() tea.Cmd {
 
 // Update routes a message: app-level ones here, keys by focus, the rest to the pane.
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var offline tea.Cmd
 	if o, ok := msg.(shared.Outcome); ok {
-		a = a.noteOutcome(o.Outcome())
+		a, offline = a.noteOutcome(o.Outcome())
 	}
+	next, cmd := a.route(msg)
+	return next, tea.Batch(offline, cmd)
+}
+
+// route handles one message by kind.
+func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -112,6 +119,10 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = a.loadDirectory(a.dirReq)
 	case shared.ToastMsg:
 		a.toast, cmd = a.toast.Show(msg.Text, msg.Error, msg.Retry)
+	case offlineAt:
+		if !a.online {
+			a.offlineSince = msg.t
+		}
 	case budgetMsg:
 		a.budget = msg.budget
 		cmd = a.readBudget()
@@ -180,16 +191,21 @@ func (a App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return a.withSpinner(cmd)
 }
 
+// offlineAt is when the app went offline (the clock is read in a command).
+type offlineAt struct{ t time.Time }
+
 // noteOutcome keeps the online indicator: a network failure means offline (since when
 // it started); any answer from the server means online.
-func (a App) noteOutcome(err error) App {
+func (a App) noteOutcome(err error) (App, tea.Cmd) {
 	switch {
 	case err == nil || !api.IsNetwork(err):
 		a.online, a.offlineSince = true, time.Time{}
 	case a.online:
-		a.online, a.offlineSince = false, a.ctx.Now()
+		a.online = false
+		now := a.ctx.Now
+		return a, func() tea.Msg { return offlineAt{now()} }
 	}
-	return a
+	return a, nil
 }
 
 func (a App) busy() bool {

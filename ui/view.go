@@ -63,7 +63,6 @@ func (a App) status() statusbar.Status {
 		OfflineSince: a.offlineSince,
 		Budget:       a.budget,
 		Hint:         a.ctx.Keys.Help.Help().Key + " help  " + a.ctx.Keys.Quit.Help().Key + " quit",
-		Now:          a.ctx.Now(),
 	}
 	if d := a.ctx.Dir; d != nil {
 		st.Workspace = d.WorkspaceName()

@@ -26,7 +26,6 @@ type Status struct {
 	Spinner      string // the spinner frame while loading, else ""
 	Budget       api.RateBudget
 	Hint         string // e.g. "? help"
-	Now          time.Time
 }
 
 // Render draws the bar in exactly width columns. Segments on the left are dropped from
