@@ -44,6 +44,24 @@ type KeyMap struct {
 	// Thread
 	ScrollUp   key.Binding
 	ScrollDown key.Binding
+
+	// Triage (on the conversation under the cursor or in the thread, or on the selection)
+	Reply       key.Binding
+	Note        key.Binding
+	Assign      key.Binding
+	Snooze      key.Binding
+	Close       key.Binding
+	Reopen      key.Binding
+	Priority    key.Binding
+	Tags        key.Binding
+	Select      key.Binding
+	SelectRange key.Binding
+
+	// Overlays: composer, pickers, confirmations
+	Send    key.Binding
+	Confirm key.Binding
+	Cancel  key.Binding
+	Toggle  key.Binding
 }
 
 // Default is the built-in keymap.
@@ -85,6 +103,22 @@ func Default() *KeyMap {
 
 		ScrollUp:   b("K", "scroll thread up", "K"),
 		ScrollDown: b("J", "scroll thread down", "J"),
+
+		Reply:       b("R", "reply", "R"),
+		Note:        b("N", "internal note", "N"),
+		Assign:      b("a", "assign", "a"),
+		Snooze:      b("s", "snooze", "s"),
+		Close:       b("c", "close", "c"),
+		Reopen:      b("o", "reopen", "o"),
+		Priority:    b("p", "priority", "p"),
+		Tags:        b("t", "tags", "t"),
+		Select:      b("space", "select", "space"),
+		SelectRange: b("V", "select range", "V"),
+
+		Send:    b("ctrl+s", "send", "ctrl+s"),
+		Confirm: b("enter", "choose", "enter"),
+		Cancel:  b("esc", "cancel (keeps the draft)", "esc"),
+		Toggle:  b("space", "toggle", "space"),
 	}
 }
 
@@ -101,5 +135,7 @@ func (k *KeyMap) Groups() []Group {
 		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Filter, k.Refresh}},
 		{"Conversations", []key.Binding{k.NextView, k.PrevView, k.View1, k.View2, k.View3, k.View4, k.View5}},
 		{"Thread", []key.Binding{k.ScrollUp, k.ScrollDown}},
+		{"Triage", []key.Binding{k.Reply, k.Note, k.Assign, k.Snooze, k.Close, k.Reopen, k.Priority, k.Tags, k.Select, k.SelectRange}},
+		{"Composer and pickers", []key.Binding{k.Send, k.Confirm, k.Cancel, k.Toggle}},
 	}
 }

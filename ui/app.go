@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/intercom-tui/intercom-tui/api"
+	"github.com/intercom-tui/intercom-tui/ui/components/help"
 	"github.com/intercom-tui/intercom-tui/ui/components/toast"
 	"github.com/intercom-tui/intercom-tui/ui/conversations"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
@@ -35,6 +36,8 @@ type App struct {
 
 	width, height int
 	help          bool
+	helpOffset    int              // the help overlay's scroll position
+	overlays      []shared.Overlay // modal stack; the last is on top
 	toast         toast.Toast
 	spin          spinner.Model
 	spinning      bool
@@ -117,6 +120,12 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.dirErr = nil
 		a.dirReq = a.seq.Next()
 		cmd = a.loadDirectory(a.dirReq)
+	case shared.PushOverlay:
+		a.overlays = append(a.overlays, msg.Overlay)
+	case shared.PopOverlay:
+		if n := len(a.overlays); n > 0 {
+			a.overlays = a.overlays[:n-1]
+		}
 	case shared.ToastMsg:
 		a.toast, cmd = a.toast.Show(msg.Text, msg.Error, msg.Retry)
 	case offlineAt:
@@ -136,7 +145,13 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.key(msg)
 	default:
 		a.toast = a.toast.Update(msg)
+		// The top overlay sees every message too (its own timers and answers).
+		var ocmd tea.Cmd
+		if n := len(a.overlays); n > 0 {
+			a.overlays[n-1], ocmd = a.overlays[n-1].Update(msg)
+		}
 		a.conv, cmd = a.conv.Update(msg)
+		cmd = tea.Batch(ocmd, cmd)
 	}
 	return a.withSpinner(cmd)
 }
@@ -169,17 +184,18 @@ func (a App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.ForceQuit):
 		return a, tea.Quit
+	case len(a.overlays) > 0:
+		top := len(a.overlays) - 1
+		a.overlays = append([]shared.Overlay(nil), a.overlays...) // copies share no stack
+		a.overlays[top], cmd = a.overlays[top].Update(msg)
 	case a.help:
-		if key.Matches(msg, k.Help, k.Back, k.Quit) {
-			a.help = false
-		}
-		return a, nil
+		return a.helpKey(msg), nil
 	case a.conv.Capturing():
 		a.conv, cmd = a.conv.Update(msg)
 	case key.Matches(msg, k.Quit):
 		return a, tea.Quit
 	case key.Matches(msg, k.Help):
-		a.help = true
+		a.help, a.helpOffset = true, 0
 	case key.Matches(msg, k.Retry) && a.toast.Retry != nil:
 		cmd = a.toast.Retry
 		a.toast = a.toast.Dismiss()
@@ -227,3 +243,22 @@ func (a App) paneSize() shared.SizeMsg {
 
 // Busy reports whether anything is loading (the directory, or a pane's request).
 func (a App) Busy() bool { return a.busy() }
+
+// helpKey scrolls or closes the help overlay.
+func (a App) helpKey(msg tea.KeyPressMsg) App {
+	k := a.ctx.Keys
+	_, maxOffset := help.Render(a.ctx.Styles, k, a.width, max(0, a.height-2), 0)
+	switch {
+	case key.Matches(msg, k.Help, k.Back, k.Quit):
+		a.help = false
+	case key.Matches(msg, k.Down):
+		a.helpOffset = min(maxOffset, a.helpOffset+1)
+	case key.Matches(msg, k.Up):
+		a.helpOffset = max(0, a.helpOffset-1)
+	case key.Matches(msg, k.PageDown):
+		a.helpOffset = min(maxOffset, a.helpOffset+max(1, a.height/2))
+	case key.Matches(msg, k.PageUp):
+		a.helpOffset = max(0, a.helpOffset-max(1, a.height/2))
+	}
+	return a
+}

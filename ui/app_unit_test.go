@@ -62,3 +62,22 @@ func TestHelpListsEveryBinding(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpScrollsToTheLastBinding(t *testing.T) {
+	h := newHarness(t, 10)
+	var m tea.Model = New(h.ctx, Options{})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = m.Update(keyMsg("?"))
+	groups := h.ctx.Keys.Groups()
+	lastGroup := groups[len(groups)-1]
+	last := lastGroup.Bindings[len(lastGroup.Bindings)-1].Help().Desc
+	if strings.Contains(ansi.Strip(m.(App).Render()), last) {
+		t.Skip("everything fits at 80x24; nothing to scroll")
+	}
+	for range 60 {
+		m, _ = m.Update(keyMsg("j"))
+	}
+	if s := ansi.Strip(m.(App).Render()); !strings.Contains(s, last) {
+		t.Fatalf("scrolling the help should reach %q:\n%s", last, s)
+	}
+}

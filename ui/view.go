@@ -33,13 +33,16 @@ func (a App) Render() string {
 	var body string
 	switch {
 	case a.help:
-		body = help.Render(s, a.ctx.Keys, a.width, bodyHeight)
+		body, _ = help.Render(s, a.ctx.Keys, a.width, bodyHeight, a.helpOffset)
 	case a.ctx.Dir == nil:
 		body = a.connecting(bodyHeight)
 	default:
 		body = a.conv.View()
 	}
 	lines := fit(body, a.width, bodyHeight)
+	if n := len(a.overlays); n > 0 && !a.help {
+		lines = overlayCenter(lines, a.overlays[n-1].View(a.width, bodyHeight), a.width)
+	}
 	box := a.toast.View(s, min(a.width, max(30, a.width*2/3)), a.ctx.Keys.Retry.Help().Key+" retry")
 	lines = toast.Overlay(lines, box, a.width)
 
@@ -108,4 +111,32 @@ func fit(body string, width, height int) []string {
 		lines = append(lines, strings.Repeat(" ", width))
 	}
 	return lines
+}
+
+// overlayCenter draws box over the middle of content (lines of exactly width).
+func overlayCenter(content []string, box string, width int) []string {
+	if box == "" {
+		return content
+	}
+	boxLines := strings.Split(box, "\n")
+	bw := 0
+	for _, l := range boxLines {
+		bw = max(bw, lipgloss.Width(l))
+	}
+	bw = min(bw, width)
+	top := max(0, (len(content)-len(boxLines))/2)
+	left := (width - bw) / 2
+	out := append([]string(nil), content...)
+	for i, bl := range boxLines {
+		row := top + i
+		if row >= len(out) {
+			break
+		}
+		bl = ansi.Truncate(bl, bw, "")
+		if pad := bw - lipgloss.Width(bl); pad > 0 {
+			bl += strings.Repeat(" ", pad)
+		}
+		out[row] = ansi.Truncate(out[row], left, "") + bl + ansi.TruncateLeft(out[row], left+bw, "")
+	}
+	return out
 }

@@ -261,3 +261,27 @@ func (l *rowList) filterWithin(from []int32, q []byte) []int32 {
 	}
 	return out
 }
+
+// replace puts r in place of the row with the same id, if listed, keeping its position
+// (a write changes a conversation, not where the agent found it; a refresh re-sorts).
+// The row's search text is spliced in, so the filter sees the new assignee and tags.
+func (l *rowList) replace(id string, r convRow) {
+	i, ok := l.index[id]
+	if !ok {
+		return
+	}
+	l.rows[i] = r
+	start := 0
+	if i > 0 {
+		start = l.ends[i-1] + 1
+	}
+	old, text := l.ends[i]-start, []byte(r.searchText())
+	if bytes.Equal(l.text[start:l.ends[i]], text) {
+		return
+	}
+	l.text = append(l.text[:start:start], append(text, l.text[l.ends[i]:]...)...)
+	delta := len(text) - old
+	for j := int(i); j < len(l.ends); j++ {
+		l.ends[j] += delta
+	}
+}

@@ -38,6 +38,11 @@ type Pane struct {
 	previewDelay  time.Duration // how long the cursor rests before the split thread follows it
 
 	cache *rowCache // rendered rows, shared by copies of the pane
+
+	writes  map[uint64]pendingWrite // writes in flight, by request (actions.go)
+	triage  triageState             // triage.go
+	compose composeState            // compose.go
+	bulk    bulkState               // bulk.go
 }
 
 // defaultPreviewDelay lets the cursor rest before the split thread loads the row under
@@ -102,6 +107,18 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		return p.retry(msg)
 	case previewMsg:
 		return p.preview(msg)
+	case DoMsg:
+		return p.doNow(msg)
+	case WriteDoneMsg:
+		next, cmd := p.writeDone(msg)
+		next, hooks := next.afterWrite(msg)
+		return next, tea.Batch(cmd, hooks)
+	}
+	// Triage, composing and bulk actions have messages of their own.
+	for _, h := range []func(Pane, tea.Msg) (Pane, tea.Cmd, bool){Pane.composeMsg, Pane.triageMsg, Pane.bulkMsg} {
+		if next, cmd, ok := h(p, msg); ok {
+			return next, cmd
+		}
 	}
 	// Anything else is the thread's (its answers, its timers).
 	var cmd tea.Cmd
@@ -140,9 +157,17 @@ func (p Pane) resize(width, height int) (Pane, tea.Cmd) {
 // key routes a key: to the filter while typing, to the thread while it has focus, else
 // to the list.
 func (p Pane) key(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
-	switch {
-	case p.input.Focused():
+	if p.input.Focused() {
 		return p.filterKey(msg)
+	}
+	// Triage keys work from the list and from the thread; with rows selected, the bulk
+	// layer takes the actions it can apply to all of them.
+	for _, h := range []func(Pane, tea.KeyPressMsg) (Pane, tea.Cmd, bool){Pane.bulkKey, Pane.composeKey, Pane.triageKey} {
+		if next, cmd, ok := h(p, msg); ok {
+			return next, cmd
+		}
+	}
+	switch {
 	case p.threadFocused:
 		return p.threadKey(msg)
 	}

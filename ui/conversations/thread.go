@@ -269,3 +269,21 @@ func (t Thread) Help() []key.Binding {
 	}
 	return out
 }
+
+// Replace shows c in place of the loaded conversation (an optimistic change, a rollback,
+// or the server's answer to a write), keeping the reader's place unless at the end. It
+// does nothing for another conversation. The body is re-rendered by a command.
+func (t Thread) Replace(c *models.Conversation) (Thread, tea.Cmd) {
+	if c == nil || string(c.ID) != t.id {
+		return t, nil
+	}
+	if t.conv == nil {
+		t.summary = c // still loading: the header follows at once, the load brings the rest
+		t.refreshChrome()
+		return t, nil
+	}
+	t.conv = c
+	t.refreshChrome()
+	t.renderReq, t.renderFor = t.seq.Next(), t.target()
+	return t, t.renderCmd(t.renderReq)
+}

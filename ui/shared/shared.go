@@ -18,11 +18,14 @@ type Settings struct {
 	PageSize        int           // conversations per page (at most 150)
 	SplitMinWidth   int           // list and thread side by side from this width (120)
 	BudgetEvery     time.Duration // how often the status bar reads the rate-limit budget; 0 = never
+	MarkReadOnOpen  bool          // opening a thread marks it read (PUT /conversations/{id})
+	BulkParallel    int           // writes of a bulk action in flight at once
 }
 
 // DefaultSettings are used when nothing is configured.
 func DefaultSettings() Settings {
-	return Settings{RefreshInterval: 60 * time.Second, PageSize: 50, SplitMinWidth: 120, BudgetEvery: time.Second}
+	return Settings{RefreshInterval: 60 * time.Second, PageSize: 50, SplitMinWidth: 120, BudgetEvery: time.Second,
+		MarkReadOnOpen: true, BulkParallel: 4}
 }
 
 // Context is shared, read-mostly state passed down to every pane. Only the root's

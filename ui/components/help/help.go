@@ -3,6 +3,7 @@
 package help
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -14,8 +15,9 @@ import (
 )
 
 // Render draws every group of the keymap in columns that fit width, centred in a
-// width x height area.
-func Render(s *theme.Styles, k *keymap.KeyMap, width, height int) string {
+// width x height area, from line offset on when it does not fit (the caller scrolls;
+// Render clamps). It returns the box and the largest useful offset.
+func Render(s *theme.Styles, k *keymap.KeyMap, width, height, offset int) (string, int) {
 	var blocks []string
 	for _, g := range k.Groups() {
 		blocks = append(blocks, group(s, g))
@@ -36,17 +38,20 @@ func Render(s *theme.Styles, k *keymap.KeyMap, width, height int) string {
 	if len(row) > 0 {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
-	body := s.HelpTitle.Render("Keys") + "  " + s.Muted.Render("(? or esc closes)") + "\n\n" + strings.Join(rows, "\n\n")
-	lines := strings.Split(body, "\n")
-	maxLines := max(1, height-s.HelpBox.GetVerticalFrameSize())
-	if len(lines) > maxLines {
-		lines = lines[:maxLines]
+	lines := strings.Split(strings.Join(rows, "\n\n"), "\n")
+	room := max(1, height-s.HelpBox.GetVerticalFrameSize()-2) // less the title and its gap
+	maxOffset := max(0, len(lines)-room)
+	offset = max(0, min(offset, maxOffset))
+	title := s.HelpTitle.Render("Keys") + "  " + s.Muted.Render("(? or esc closes)")
+	if maxOffset > 0 {
+		title += s.Muted.Render(fmt.Sprintf("  j/k scroll · %d–%d of %d", offset+1, min(len(lines), offset+room), len(lines)))
 	}
+	lines = append([]string{title, ""}, lines[offset:min(len(lines), offset+room)]...)
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, inner, "…")
 	}
 	box := s.HelpBox.Render(strings.Join(lines, "\n"))
-	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)
+	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box), maxOffset
 }
 
 func group(s *theme.Styles, g keymap.Group) string {

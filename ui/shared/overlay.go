@@ -1,0 +1,26 @@
+package shared
+
+import tea "charm.land/bubbletea/v2"
+
+// Overlay is a modal on top of the panes: a composer, a picker, a confirmation, a
+// progress report. The root keeps a stack of them; the top one gets every key (but
+// ctrl+c) and is drawn centred over the active pane. An overlay finishes by returning
+// a command that yields its result message (for the pane that opened it) together with
+// PopOverlay, e.g. tea.Batch(result, Pop).
+type Overlay interface {
+	Update(msg tea.Msg) (Overlay, tea.Cmd)
+	// View draws the overlay's box for an area of width x height; the root centres it.
+	View(width, height int) string
+}
+
+// PushOverlay opens an overlay on top of the stack.
+type PushOverlay struct{ Overlay Overlay }
+
+// PopOverlay closes the top overlay.
+type PopOverlay struct{}
+
+// Push returns the command that opens o.
+func Push(o Overlay) tea.Cmd { return func() tea.Msg { return PushOverlay{o} } }
+
+// Pop is the command that closes the top overlay.
+func Pop() tea.Msg { return PopOverlay{} }
