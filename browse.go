@@ -16,6 +16,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/api/query"
 	"github.com/intercom-tui/intercom-tui/config"
+	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/keymap"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
@@ -76,11 +77,20 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	}
 	settings := shared.DefaultSettings()
 	settings.RefreshInterval = demo.refresh
+	draftsDir, err := drafts.DefaultDir()
+	if err != nil {
+		return err
+	}
+	store, err := drafts.Open(draftsDir)
+	if err != nil {
+		return err
+	}
 	uictx := &shared.Context{
 		WS:       workspace.New(client, isDemo),
 		Keys:     keymap.Default(),
 		Now:      time.Now,
 		Settings: settings,
+		Drafts:   store,
 	}
 	p := tea.NewProgram(ui.New(uictx, ui.Options{Where: where, Theme: strings.TrimPrefix(demo.theme, "auto")}), tea.WithContext(ctx))
 	_, err = p.Run()

@@ -62,6 +62,8 @@ type KeyMap struct {
 	Confirm key.Binding
 	Cancel  key.Binding
 	Toggle  key.Binding
+	Yes     key.Binding
+	No      key.Binding
 }
 
 // Default is the built-in keymap.
@@ -119,6 +121,8 @@ func Default() *KeyMap {
 		Confirm: b("enter", "choose", "enter"),
 		Cancel:  b("esc", "cancel (keeps the draft)", "esc"),
 		Toggle:  b("space", "toggle", "space"),
+		Yes:     b("y", "yes", "y"),
+		No:      b("n", "no", "n"),
 	}
 }
 
@@ -136,6 +140,6 @@ func (k *KeyMap) Groups() []Group {
 		{"Conversations", []key.Binding{k.NextView, k.PrevView, k.View1, k.View2, k.View3, k.View4, k.View5}},
 		{"Thread", []key.Binding{k.ScrollUp, k.ScrollDown}},
 		{"Triage", []key.Binding{k.Reply, k.Note, k.Assign, k.Snooze, k.Close, k.Reopen, k.Priority, k.Tags, k.Select, k.SelectRange}},
-		{"Composer and pickers", []key.Binding{k.Send, k.Confirm, k.Cancel, k.Toggle}},
+		{"Composer and pickers", []key.Binding{k.Send, k.Confirm, k.Cancel, k.Toggle, k.Yes, k.No}},
 	}
 }

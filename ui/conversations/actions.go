@@ -2,6 +2,7 @@ package conversations
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -42,6 +43,9 @@ type Action struct {
 	Until    time.Time    // snooze until
 	Assignee api.Assignee // assign; api.UnassignAdmin to unassign
 	Tag      models.Tag   // tag, untag
+	// Retry is what the retry key does on the toast if the write fails (e.g. reopen the
+	// composer on the kept draft); nil for none. Nothing is ever re-sent by itself.
+	Retry tea.Cmd
 }
 
 // Label says what the action does, for toasts and results: "close", "snooze until
@@ -215,6 +219,11 @@ type pendingWrite struct {
 // sends it. now is the caller's reading of the clock, taken in a command.
 func (p Pane) write(conv models.Conversation, a Action, batch uint64, now time.Time) (Pane, tea.Cmd) {
 	if p.dir == nil {
+		if batch != 0 { // a bulk run waits for an answer to every write it started
+			fail := WriteDoneMsg{ConvID: string(conv.ID), Action: a, Batch: batch}
+			fail.Err = errors.New("not signed in yet")
+			return p, func() tea.Msg { return fail }
+		}
 		return p, shared.ErrorToast("Not signed in yet: wait for the workspace to load", nil)
 	}
 	req := p.seq.Next()
@@ -253,7 +262,10 @@ func (p Pane) writeDone(msg WriteDoneMsg) (Pane, tea.Cmd) {
 			return p, cmd // the bulk report lists each failure
 		}
 		text := fmt.Sprintf("Couldn't %s #%s: %s", msg.Action.Label(p.dir, p.zone()), sanitize.Line(pw.convID), api.Short(msg.Err))
-		return p, tea.Batch(cmd, shared.ErrorToast(text, nil))
+		if k := msg.Action.Kind; k == ActReply || k == ActNote {
+			text += ". The draft is kept"
+		}
+		return p, tea.Batch(cmd, shared.ErrorToast(text, msg.Action.Retry))
 	}
 	if msg.Value == nil {
 		return p, nil
@@ -295,13 +307,23 @@ func (p Pane) replaceConversation(c models.Conversation) (Pane, tea.Cmd) {
 	return p, cmd
 }
 
-// zone is the workspace's time zone, for labels: the thread's, which a command looked
-// up (no disk reads in Update), else UTC.
+// zone is the workspace's time zone, for labels: looked up by a command when the
+// directory arrived (no disk reads in Update), else the thread's, else UTC.
 func (p *Pane) zone() *time.Location {
-	if p.thread.loc != nil {
+	switch {
+	case p.loc != nil:
+		return p.loc
+	case p.thread.loc != nil:
 		return p.thread.loc
 	}
 	return time.UTC
+}
+
+// zoneMsg carries the workspace's time zone, loaded in a command.
+type zoneMsg struct{ loc *time.Location }
+
+func loadZoneCmd(dir *workspace.Directory) tea.Cmd {
+	return func() tea.Msg { return zoneMsg{threadZone(dir)} }
 }
 
 // DoMsg asks the pane to make a write. It comes from a command, which has read the
@@ -324,12 +346,13 @@ func (p *Pane) do(convID string, a Action, batch uint64) tea.Cmd {
 func (p Pane) doNow(msg DoMsg) (Pane, tea.Cmd) {
 	c, ok := p.conversation(msg.ConvID)
 	if !ok {
+		gone := fmt.Errorf("conversation %s is no longer listed", msg.ConvID)
 		if msg.Batch != 0 {
 			fail := WriteDoneMsg{ConvID: msg.ConvID, Action: msg.Action, Batch: msg.Batch}
-			fail.Err = fmt.Errorf("conversation %s is no longer listed", msg.ConvID)
+			fail.Err = gone
 			return p, func() tea.Msg { return fail }
 		}
-		return p, nil
+		return p, shared.ErrorToast(fmt.Sprintf("Couldn't %s: %v (refresh with %s)", msg.Action.Label(p.dir, p.zone()), gone, p.ctx.Keys.Refresh.Help().Key), nil)
 	}
 	return p.write(c, msg.Action, msg.Batch, msg.Now)
 }

@@ -29,3 +29,11 @@ func (p Pane) afterWrite(msg WriteDoneMsg) (Pane, tea.Cmd) {
 	p, c2 := p.bulkWriteDone(msg)
 	return p, tea.Batch(c1, c2)
 }
+
+// afterThreadLoaded runs when the thread got a fresh load of a conversation: triage
+// marks it read, the composer reminds of an unsent draft.
+func (p Pane) afterThreadLoaded(msg ThreadLoadedMsg) (Pane, tea.Cmd) {
+	p, c1 := p.markReadOnOpen(msg)
+	p, c2 := p.remindDrafts(msg)
+	return p, tea.Batch(c1, c2)
+}

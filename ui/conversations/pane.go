@@ -40,6 +40,7 @@ type Pane struct {
 	cache *rowCache // rendered rows, shared by copies of the pane
 
 	writes  map[uint64]pendingWrite // writes in flight, by request (actions.go)
+	loc     *time.Location          // the workspace's zone, once loaded (actions.go)
 	triage  triageState             // triage.go
 	compose composeState            // compose.go
 	bulk    bulkState               // bulk.go
@@ -107,8 +108,22 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		return p.retry(msg)
 	case previewMsg:
 		return p.preview(msg)
+	case ThreadLoadedMsg:
+		// The thread takes its answer; a fresh load of a conversation then lets triage
+		// mark it read and the composer look for drafts.
+		fresh := p.thread.loading && msg.Req == p.thread.loadReq && msg.ID == p.thread.id
+		var cmd tea.Cmd
+		p.thread, cmd = p.thread.Update(msg)
+		if !fresh || msg.Err != nil || msg.Value == nil {
+			return p, cmd
+		}
+		next, hooks := p.afterThreadLoaded(msg)
+		return next, tea.Batch(cmd, hooks)
 	case DoMsg:
 		return p.doNow(msg)
+	case zoneMsg:
+		p.loc = msg.loc
+		return p, nil
 	case WriteDoneMsg:
 		next, cmd := p.writeDone(msg)
 		next, hooks := next.afterWrite(msg)
@@ -138,7 +153,7 @@ func (p Pane) start(msg shared.DirectoryMsg) (Pane, tea.Cmd) {
 	p.barGen++
 	p.active = 0
 	cmd := p.refresh(p.views[0])
-	return p, cmd
+	return p, tea.Batch(cmd, loadZoneCmd(p.dir))
 }
 
 func (p Pane) resize(width, height int) (Pane, tea.Cmd) {
@@ -412,9 +427,9 @@ func (p Pane) Help() []key.Binding {
 	case p.input.Focused():
 		return []key.Binding{relabelKey(k.Open, "keep filter"), relabelKey(k.Back, "clear filter")}
 	case p.threadFocused:
-		return append(p.thread.Help(), relabelKey(k.Back, "list"))
+		return append(p.thread.Help(), k.Reply, k.Note, k.Assign, k.Snooze, k.Close, k.Reopen, k.Tags, relabelKey(k.Back, "list"))
 	}
-	out := []key.Binding{k.Down, k.Up, k.Open, k.Filter, k.NextView, k.Refresh}
+	out := []key.Binding{k.Down, k.Up, k.Open, k.Reply, k.Note, k.Assign, k.Snooze, k.Close, k.Tags, k.Select, k.Filter, k.NextView, k.Refresh}
 	if p.split() {
 		out = append(out, k.ScrollDown)
 	}

@@ -49,11 +49,20 @@ func (p Pane) View() string {
 // loads, the active one changes, or the width or theme do.
 func (p Pane) viewBar(width int) string {
 	st := p.ctx.Styles
-	key := barKey{width: width, active: p.active, gen: p.barGen, styles: st}
+	note := p.selectionNote()
+	key := barKey{width: width, active: p.active, gen: p.barGen, styles: st, note: note}
 	if p.cache.barFor == key && p.cache.bar != "" {
 		return p.cache.bar
 	}
-	p.cache.bar, p.cache.barFor = p.renderViewBar(width), key
+	var bar string
+	if note == "" {
+		bar = p.renderViewBar(width)
+	} else {
+		// The selection's count at the right end, over the views that do not fit.
+		note = " " + note + " "
+		bar = fitWidth(p.renderViewBar(width-min(width, ansi.StringWidth(note)))+st.Title.Render(note), width)
+	}
+	p.cache.bar, p.cache.barFor = bar, key
 	return p.cache.bar
 }
 
@@ -138,8 +147,10 @@ func (p Pane) listView(width, height int) string {
 			off = l.cursor - rowsH + 1
 		}
 		off = max(0, min(off, l.cursor))
+		marks := p.marks(v)
 		for i := off; i < min(l.len(), off+max(rowsH, 0)); i++ {
-			lines = append(lines, p.cache.line(l.at(i), i == l.cursor, width, p.now, st))
+			r := l.at(i)
+			lines = append(lines, p.cache.line(r, i == l.cursor, marks.has(i, r.id), width, p.now, st))
 		}
 	case v.err != nil:
 		lines = append(lines, blank, stateLine(st.Error, "Couldn't load "+v.def.name+": "+loadErrorText(v.err), width),
@@ -206,17 +217,16 @@ func fitBlock(s string, width, height int) string {
 	return b.String()
 }
 
-// rowCache holds rendered rows keyed by (id, updated_at, unread, selected) for one
+// rowCache holds rendered rows keyed by (id, updated_at, unread, selected, marked) for one
 // width, clock reading and theme, so a keypress renders only the rows that changed (the
 // two whose selection did). It starts over when any of those changes or it grows large.
 type rowCache struct {
-	styles   *theme.Styles
-	width    int
-	now      int64
-	layout   rowLayout
-	plain    rowStyles
-	selected rowStyles
-	lines    map[rowCacheKey]string
+	styles *theme.Styles
+	width  int
+	now    int64
+	layout rowLayout
+	states [2][2]rowStyles // by [cursor][marked]
+	lines  map[rowCacheKey]string
 
 	bar    string // the view bar, drawn for barFor
 	barFor barKey
@@ -226,6 +236,7 @@ type barKey struct {
 	width, active int
 	gen           uint64
 	styles        *theme.Styles
+	note          string // the selection's count (bulk_select.go)
 }
 
 type rowCacheKey struct {
@@ -233,22 +244,27 @@ type rowCacheKey struct {
 	updated int64
 	unread  bool
 	sel     bool
+	marked  bool // marked for a bulk action
 }
 
 const rowCacheMax = 2048
 
-func (c *rowCache) line(r *convRow, sel bool, width int, now int64, st *theme.Styles) string {
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (c *rowCache) line(r *convRow, sel, marked bool, width int, now int64, st *theme.Styles) string {
 	if c.lines == nil || c.styles != st || c.width != width || c.now != now || len(c.lines) >= rowCacheMax {
 		c.reset(width, now, st)
 	}
-	k := rowCacheKey{id: r.id, updated: r.updated, unread: r.unread, sel: sel}
+	k := rowCacheKey{id: r.id, updated: r.updated, unread: r.unread, sel: sel, marked: marked}
 	if s, ok := c.lines[k]; ok {
 		return s
 	}
-	rs := &c.plain
-	if sel {
-		rs = &c.selected
-	}
+	rs := &c.states[b2i(sel)][b2i(marked)]
 	s := r.render(c.layout, rs, now)
 	c.lines[k] = s
 	return s
@@ -256,7 +272,10 @@ func (c *rowCache) line(r *convRow, sel bool, width int, now int64, st *theme.St
 
 func (c *rowCache) reset(width int, now int64, st *theme.Styles) {
 	if c.styles != st {
-		c.plain, c.selected = newRowStyles(st, false), newRowStyles(st, true)
+		for sel := range 2 {
+			plain := newRowStyles(st, sel == 1)
+			c.states[sel] = [2]rowStyles{plain, plain.marked()}
+		}
 	}
 	c.styles, c.width, c.now = st, width, now
 	c.layout = newRowLayout(width)

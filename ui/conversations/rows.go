@@ -36,6 +36,7 @@ const (
 	markUnread   = "●"
 	markPriority = "★"
 	markCursor   = "▌"
+	markSelected = "✓" // marked for a bulk action
 	rowNoValue   = "—"
 	rowEllipsis  = "…"
 )
@@ -331,6 +332,7 @@ func newRowLayout(width int) rowLayout {
 type rowStyles struct {
 	base, bold, unread, priority, channel, muted, tag lipgloss.Style
 	cursor                                            string // the selected row's mark, visible without colour
+	gap                                               string // before the name: a space, or the bulk mark
 }
 
 func newRowStyles(s *theme.Styles, selected bool) rowStyles {
@@ -345,6 +347,7 @@ func newRowStyles(s *theme.Styles, selected bool) rowStyles {
 	}
 	return rowStyles{
 		cursor:   cursor,
+		gap:      " ",
 		base:     base,
 		bold:     base.Bold(true),
 		unread:   on(s.Unread),
@@ -353,6 +356,12 @@ func newRowStyles(s *theme.Styles, selected bool) rowStyles {
 		muted:    on(s.Muted),
 		tag:      on(s.Tag),
 	}
+}
+
+// marked is st for a row marked for a bulk action: the mark stands before the name.
+func (st rowStyles) marked() rowStyles {
+	st.gap = markSelected
+	return st
 }
 
 // render draws the row exactly l.width cells wide.
@@ -371,7 +380,11 @@ func (r *convRow) render(l rowLayout, st *rowStyles, now int64) string {
 	b.WriteString(st.unread.Render(st.cursor))
 	b.WriteString(st.unread.Render(mark))
 	b.WriteString(st.priority.Render(prio))
-	b.WriteString(st.base.Render(" "))
+	if st.gap == markSelected {
+		b.WriteString(st.unread.Render(markSelected))
+	} else {
+		b.WriteString(st.base.Render(" "))
+	}
 	name := st.base
 	if r.unread {
 		name = st.bold

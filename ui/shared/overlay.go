@@ -5,8 +5,8 @@ import tea "charm.land/bubbletea/v2"
 // Overlay is a modal on top of the panes: a composer, a picker, a confirmation, a
 // progress report. The root keeps a stack of them; the top one gets every key (but
 // ctrl+c) and is drawn centred over the active pane. An overlay finishes by returning
-// a command that yields its result message (for the pane that opened it) together with
-// PopOverlay, e.g. tea.Batch(result, Pop).
+// tea.Sequence(Pop, result): closed first, so that an overlay its result opens (a
+// confirmation) is not the one popped.
 type Overlay interface {
 	Update(msg tea.Msg) (Overlay, tea.Cmd)
 	// View draws the overlay's box for an area of width x height; the root centres it.

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/keymap"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
@@ -37,6 +38,7 @@ type Context struct {
 	Keys     *keymap.KeyMap
 	Now      func() time.Time
 	Settings Settings
+	Drafts   *drafts.Store // unsent replies and notes on disk; nil keeps none
 }
 
 // Loaded is an async answer: it names the request it answers so that a pane can drop

@@ -105,6 +105,7 @@ type Styles struct {
 	HelpTitle  lipgloss.Style
 	Empty      lipgloss.Style
 	Error      lipgloss.Style
+	Success    lipgloss.Style
 }
 
 // New builds the Styles of a palette.
@@ -156,6 +157,7 @@ func New(p Palette) *Styles {
 		HelpTitle:  s().Foreground(p.Fg).Bold(true).Underline(true),
 		Empty:      s().Foreground(p.Muted).Italic(true),
 		Error:      s().Foreground(p.Error).Bold(true),
+		Success:    s().Foreground(p.Success),
 	}
 }
 

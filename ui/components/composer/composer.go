@@ -1,0 +1,311 @@
+// Package composer is the overlay in which an agent writes a reply to the customer or
+// an internal note: a text area with a title, a status line and its keys.
+//
+// The composer does no I/O. It tells the pane that opened it what happened, with
+// messages: DraftChangedMsg after every edit (the pane saves the draft), SendMsg when
+// the agent sends, ClosedMsg when they close it keeping the draft; the last two come
+// after the composer has closed (tea.Sequence(shared.Pop, result)). The pane answers
+// with SavedMsg, which the composer shows ("draft saved 12:04", or why not).
+//
+// Sending closes the composer at once: the pane sends the text, shows it in the thread
+// straight away, and keeps the draft until the server has confirmed it. If the server
+// refuses, the draft is still there the next time the composer opens, with the reason.
+package composer
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/intercom-tui/intercom-tui/drafts"
+	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/shared"
+	"github.com/intercom-tui/intercom-tui/ui/theme"
+)
+
+// DraftChangedMsg is the text after an edit. The pane saves it as the draft.
+type DraftChangedMsg struct {
+	ConvID string
+	Kind   drafts.Kind
+	Text   string
+}
+
+// SendMsg asks the pane to send the text (never blank: the composer refuses that).
+// The composer has closed.
+type SendMsg struct {
+	ConvID string
+	Kind   drafts.Kind
+	Text   string
+}
+
+// ClosedMsg says the agent closed the composer without sending: Text is the draft to
+// keep (the pane saves it now rather than after the usual pause).
+type ClosedMsg struct {
+	ConvID string
+	Kind   drafts.Kind
+	Text   string
+}
+
+// SavedMsg is the pane's answer to a save of the draft: Text was saved at At, or Err
+// says why not. The composer shows it while its text is still Text.
+type SavedMsg struct {
+	ConvID string
+	Kind   drafts.Kind
+	Text   string
+	At     time.Time
+	Err    error
+}
+
+// Options open a composer.
+type Options struct {
+	ConvID    string
+	Kind      drafts.Kind
+	Name      string // the customer's name, for a reply's title; may be empty
+	Text      string // the draft to continue
+	Status    string // the first status line, e.g. "draft restored, saved 12:04"
+	StatusErr bool   // Status is an error (a failed send, an unreadable draft)
+	// Width and Height are the area the composer opens over (the pane's). View adapts
+	// to the area it is given later.
+	Width, Height int
+}
+
+// Composer is the overlay. It is a value: Update returns the changed one.
+type Composer struct {
+	ctx     *shared.Context
+	convID  string
+	kind    drafts.Kind
+	name    string
+	ta      textarea.Model
+	styled  *theme.Styles // the styles ta was given
+	taW     int           // the width and height ta was given
+	taH     int
+	status  string
+	isErr   bool
+	changed string // the text last reported in a DraftChangedMsg
+}
+
+// Box limits: the composer is at most this wide and its text area this tall.
+const (
+	maxBoxWidth   = 88
+	maxTextHeight = 10
+)
+
+// New returns a focused composer.
+func New(ctx *shared.Context, o Options) Composer {
+	c := Composer{ctx: ctx, convID: o.ConvID, kind: o.Kind, name: o.Name, status: o.Status, isErr: o.StatusErr}
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.CharLimit = 0
+	ta.MaxHeight = 0 // the text may be long; the area scrolls
+	ta.Placeholder = c.placeholder()
+	c.ta = ta
+	c.restyle(ctx.Styles)
+	w, h := c.textSize(o.Width, o.Height)
+	c.ta.SetWidth(w)
+	c.ta.SetHeight(h)
+	c.taW, c.taH = w, h
+	c.ta.SetValue(o.Text)
+	c.changed = c.ta.Value() // as the text area keeps it (tabs become spaces)
+	c.ta.Focus()             // a static cursor: no blink command
+	return c
+}
+
+func (c *Composer) restyle(s *theme.Styles) {
+	prompt := s.Rule
+	if c.kind == drafts.Note {
+		prompt = lipgloss.NewStyle().Foreground(s.Palette.Warning) // the thread's note bar
+	}
+	state := textarea.StyleState{
+		Text:        s.Text,
+		Placeholder: s.Muted,
+		Prompt:      prompt,
+		EndOfBuffer: s.Muted,
+	}
+	c.ta.SetStyles(textarea.Styles{
+		Focused: state,
+		Blurred: state,
+		Cursor:  textarea.CursorStyle{Color: s.Palette.Accent, Blink: false},
+	})
+	c.styled = s
+}
+
+func (c Composer) placeholder() string {
+	if c.kind == drafts.Note {
+		return "Write a note for your teammates…"
+	}
+	return "Write your reply… **bold**, *italic*, [links](https://…); a blank line starts a paragraph"
+}
+
+// ConvID is the conversation the composer writes to.
+func (c Composer) ConvID() string { return c.convID }
+
+// Kind is what the composer writes: a reply or a note.
+func (c Composer) Kind() drafts.Kind { return c.kind }
+
+// Value is the text as typed.
+func (c Composer) Value() string { return c.ta.Value() }
+
+// Status is the status line and whether it is an error.
+func (c Composer) Status() (string, bool) { return c.status, c.isErr }
+
+// Update handles keys, pastes and the pane's answers.
+func (c Composer) Update(msg tea.Msg) (shared.Overlay, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		k := c.ctx.Keys
+		switch {
+		case key.Matches(msg, k.Send):
+			return c.send()
+		case key.Matches(msg, k.Cancel):
+			closed := ClosedMsg{ConvID: c.convID, Kind: c.kind, Text: c.ta.Value()}
+			return c, tea.Sequence(shared.Pop, func() tea.Msg { return closed })
+		}
+	case SavedMsg:
+		if msg.ConvID == c.convID && msg.Kind == c.kind {
+			c.saved(msg)
+		}
+		return c, nil
+	case DraftChangedMsg, SendMsg, ClosedMsg:
+		return c, nil // ours, on their way to the pane
+	}
+	// Everything else is the text area's: keys, pastes, its own answers.
+	var cmd tea.Cmd
+	c.ta, cmd = c.ta.Update(msg)
+	if text := c.ta.Value(); text != c.changed {
+		c.changed = text
+		c.status, c.isErr = "saving…", false
+		changed := DraftChangedMsg{ConvID: c.convID, Kind: c.kind, Text: text}
+		cmd = tea.Batch(cmd, func() tea.Msg { return changed })
+	}
+	return c, cmd
+}
+
+// send asks the pane to send the text and closes; a blank text is refused in place.
+func (c Composer) send() (shared.Overlay, tea.Cmd) {
+	text := c.ta.Value()
+	if strings.TrimSpace(text) == "" {
+		c.status, c.isErr = "Nothing to send: write your "+string(c.kind)+" first", true
+		return c, nil
+	}
+	send := SendMsg{ConvID: c.convID, Kind: c.kind, Text: text}
+	return c, tea.Sequence(shared.Pop, func() tea.Msg { return send })
+}
+
+func (c *Composer) saved(msg SavedMsg) {
+	switch {
+	case msg.Err != nil:
+		c.status, c.isErr = "Draft not saved: "+sanitize.Line(msg.Err.Error()), true
+	case msg.Text == c.ta.Value():
+		c.status, c.isErr = "draft saved "+msg.At.Format("15:04"), false
+	}
+	// An older text was saved: the newer one is on its way, "saving…" stays.
+}
+
+// View draws the box for an area of width x height.
+func (c Composer) View(width, height int) string {
+	s := c.ctx.Styles
+	box := s.HelpBox
+	frameW, frameH := box.GetHorizontalFrameSize(), box.GetVerticalFrameSize()
+	outer := boxWidth(width)
+	inner := outer - frameW
+	if inner < 12 || height < frameH+5 {
+		return ansi.Truncate(s.Error.Render("Window too small to write in"), max(0, width), "…")
+	}
+	footer := c.footer(inner)
+	room := height - frameH - 3 - len(footer) // less the title and two blank lines
+	if room < 1 {
+		footer = footer[len(footer)-1:] // the keys stay
+		room = height - frameH - 4
+	}
+	w, h := c.textSize(width, height)
+	lines := []string{ansi.Truncate(c.title(), inner, "…"), "", c.textView(w, max(1, min(h, room))), ""}
+	lines = append(lines, footer...)
+	return box.Width(outer).Render(strings.Join(lines, "\n"))
+}
+
+// boxWidth is the composer's outer width in an area width wide: a margin each side
+// of the thread, at most maxBoxWidth.
+func boxWidth(width int) int {
+	if width < 40 {
+		return width
+	}
+	return min(width-4, maxBoxWidth)
+}
+
+// textSize is the text area's size in an area of width x height: what the box leaves,
+// with room for the title, two blank lines and a two-line footer.
+func (c Composer) textSize(width, height int) (int, int) {
+	box := c.ctx.Styles.HelpBox
+	w := boxWidth(width) - box.GetHorizontalFrameSize()
+	h := height - box.GetVerticalFrameSize() - 5
+	return max(1, w), max(1, min(maxTextHeight, h))
+}
+
+// textView renders the text area at w x h. The area was sized for the pane when the
+// composer opened; after a resize it is drawn at the new size without changing the
+// model (its viewport is shared with copies, so the size is put back).
+func (c Composer) textView(w, h int) string {
+	ta := c.ta
+	if c.styled != c.ctx.Styles { // the theme changed meanwhile
+		c.restyle(c.ctx.Styles)
+		ta = c.ta
+	}
+	if w == c.taW && h == c.taH {
+		return ta.View()
+	}
+	ta.SetWidth(w)
+	ta.SetHeight(h)
+	view := ta.View()
+	ta.SetWidth(c.taW)
+	ta.SetHeight(c.taH)
+	return view
+}
+
+func (c Composer) title() string {
+	s := c.ctx.Styles
+	id := sanitize.Line(c.convID)
+	if c.kind == drafts.Note {
+		return s.NoteHeader.Render(" Internal note on #"+id+" ") + s.Muted.Render("  only teammates see it")
+	}
+	name := strings.TrimSpace(sanitize.Line(c.name))
+	if name == "" {
+		return s.Title.Render("Reply on #"+id) + s.Muted.Render("  the customer sees it")
+	}
+	return s.Title.Render("Reply to "+name) + s.Muted.Render("  #"+id)
+}
+
+// footer is the status on the left and the keys on the right, or, when they do not
+// fit on one line, the status (up to two lines) over the keys.
+func (c Composer) footer(width int) []string {
+	s, k := c.ctx.Styles, c.ctx.Keys
+	keys := ansi.Truncate(s.HelpKey.Render(k.Send.Help().Key)+" "+s.HelpDesc.Render("send")+s.Muted.Render("  ·  ")+
+		s.HelpKey.Render(k.Cancel.Help().Key)+" "+s.HelpDesc.Render("keep draft & close"), width, "…")
+	var status []string
+	if c.status != "" {
+		style := s.Muted
+		if c.isErr {
+			style = s.Error
+		}
+		status = strings.Split(ansi.Wrap(sanitize.Line(c.status), width, " "), "\n")
+		if len(status) > 2 {
+			status = status[:2]
+			status[1] = ansi.Truncate(status[1]+" …", width, "…")
+		}
+		for i, l := range status {
+			status[i] = style.Render(l)
+		}
+	}
+	left := ""
+	if len(status) == 1 {
+		left = status[0]
+	}
+	if gap := width - lipgloss.Width(left) - lipgloss.Width(keys); len(status) <= 1 && gap >= 2 {
+		return []string{left + strings.Repeat(" ", gap) + keys}
+	}
+	return append(status, keys)
+}

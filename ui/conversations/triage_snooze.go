@@ -1,0 +1,76 @@
+package conversations
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/intercom-tui/intercom-tui/keymap"
+	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/snooze"
+	"github.com/intercom-tui/intercom-tui/ui/components/picker"
+	"github.com/intercom-tui/intercom-tui/ui/shared"
+	"github.com/intercom-tui/intercom-tui/ui/theme"
+)
+
+// snoozePickerCmd opens the snooze overlay under the opaque id. The presets and the
+// reading of typed text depend on the clock and on the workspace's time zone (loading
+// it reads the zone database), so a command reads both and returns the PushOverlay.
+func snoozePickerCmd(p *Pane, id, title string) tea.Cmd {
+	dir, clock, styles, keys := p.dir, p.clock(), p.ctx.Styles, p.ctx.Keys
+	return func() tea.Msg {
+		return shared.PushOverlay{Overlay: snoozePicker(id, title, clock(), threadZone(dir), styles, keys)}
+	}
+}
+
+// snoozePicker lists the presets with the moment each means now, and reads typed text
+// with snooze.Parse: a preview as it is typed, the reason inline when enter cannot use it.
+func snoozePicker(id, title string, now time.Time, loc *time.Location, styles *theme.Styles, keys *keymap.KeyMap) shared.Overlay {
+	var items []picker.Item
+	for _, pr := range snooze.Presets(now, loc) {
+		items = append(items, picker.Item{ID: pr.Spec, Label: pr.Label, Detail: snooze.Describe(pr.Until, now, loc)})
+	}
+	parse := func(text string) (string, error) {
+		t, err := snooze.Parse(text, now, loc)
+		if err != nil {
+			return "", err
+		}
+		return "enter snoozes until " + snooze.Describe(t, now, loc), nil
+	}
+	return picker.New(picker.Options{
+		ID: id, Title: title, Items: items, AcceptText: true, FreeText: parse, CharLimit: 60,
+		Placeholder: "or type: 30m, 2h, 3d, monday 14:00, 2026-12-01",
+		Empty:       "No preset matches: enter reads what you typed",
+		Styles:      styles, Keys: keys,
+	})
+}
+
+// snoozeSpec is what a snooze picker's answer asks for, as snooze.Parse reads it: a
+// preset's spec ("tomorrow") or the typed text ("3d").
+func snoozeSpec(res picker.Result) string {
+	if len(res.Chosen) == 1 {
+		return res.Chosen[0].ID
+	}
+	return res.Text
+}
+
+// resolveSnooze is the moment a snooze picker's answer means at now in loc. A preset is
+// resolved again at the time of the choice: "1 hour" is an hour from the enter key.
+func resolveSnooze(res picker.Result, now time.Time, loc *time.Location) (time.Time, error) {
+	return snooze.Parse(snoozeSpec(res), now, loc)
+}
+
+// snoozeChosenCmd snoozes the conversation as the picker answered. A command reads the
+// clock and the zone, resolves the answer and asks the executor for the write (a DoMsg,
+// batch 0 for a single action), or says why it cannot.
+func snoozeChosenCmd(p *Pane, convID string, res picker.Result, batch uint64) tea.Cmd {
+	dir, clock := p.dir, p.clock()
+	return func() tea.Msg {
+		now := clock()
+		until, err := resolveSnooze(res, now, threadZone(dir))
+		if err != nil {
+			return shared.ToastMsg{Text: "Couldn't snooze #" + sanitize.Line(convID) + ": " + err.Error(), Error: true}
+		}
+		return DoMsg{ConvID: convID, Action: Action{Kind: ActSnooze, Until: until}, Batch: batch, Now: now}
+	}
+}
