@@ -28,8 +28,9 @@ import (
 type browseFlags struct {
 	force   bool
 	size    int
-	theme   string
-	refresh time.Duration
+	theme    string
+	refresh  time.Duration
+	markRead bool
 }
 
 func (f *browseFlags) register(cmd *cobra.Command) {
@@ -37,6 +38,7 @@ func (f *browseFlags) register(cmd *cobra.Command) {
 	cmd.Flags().IntVar(&f.size, "demo-size", 300, "number of conversations in the demo workspace")
 	cmd.Flags().StringVar(&f.theme, "theme", "auto", "colours: auto (from the terminal background), dark or light")
 	cmd.Flags().DurationVar(&f.refresh, "refresh", shared.DefaultSettings().RefreshInterval, "refresh the inbox this often (0 turns it off)")
+	cmd.Flags().BoolVar(&f.markRead, "mark-read", true, "opening a conversation marks it read (--mark-read=false leaves it unread)")
 }
 
 // runBrowse connects to the workspace (the embedded demo without a token) and runs the
@@ -77,6 +79,7 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	}
 	settings := shared.DefaultSettings()
 	settings.RefreshInterval = demo.refresh
+	settings.MarkReadOnOpen = demo.markRead
 	draftsDir, err := drafts.DefaultDir()
 	if err != nil {
 		return err
