@@ -26,8 +26,8 @@ import (
 )
 
 type browseFlags struct {
-	force   bool
-	size    int
+	force    bool
+	size     int
 	theme    string
 	refresh  time.Duration
 	markRead bool
