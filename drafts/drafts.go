@@ -31,12 +31,17 @@ type Kind string
 
 // The kinds of drafts.
 const (
-	Reply Kind = "reply" // a reply the customer sees
-	Note  Kind = "note"  // an internal note only teammates see
+	Reply       Kind = "reply"        // a reply the customer sees
+	Note        Kind = "note"         // an internal note only teammates see
+	ContactNote Kind = "contact-note" // a note on a contact (the id is the contact's)
+	TicketNote  Kind = "ticket-note"  // a note on a ticket (the id is the ticket's)
 )
 
 // Valid reports whether k is a known kind.
-func (k Kind) Valid() bool { return k == Reply || k == Note }
+func (k Kind) Valid() bool { return k == Reply || k == Note || k == ContactNote || k == TicketNote }
+
+// Internal reports a kind only teammates see (every kind but Reply).
+func (k Kind) Internal() bool { return k.Valid() && k != Reply }
 
 // Key names one draft.
 type Key struct {

@@ -57,6 +57,11 @@ type KeyMap struct {
 	Select      key.Binding
 	SelectRange key.Binding
 
+	// Contacts and tickets
+	Profile     key.Binding
+	TicketState key.Binding
+	OpenByID    key.Binding
+
 	// Overlays: composer, pickers, confirmations
 	Send    key.Binding
 	Confirm key.Binding
@@ -117,6 +122,10 @@ func Default() *KeyMap {
 		Select:      b("space", "select", "space"),
 		SelectRange: b("V", "select range", "V"),
 
+		Profile:     b("u", "customer's profile", "u"),
+		TicketState: b("S", "change ticket state", "S"),
+		OpenByID:    b("i", "open a ticket by id", "i"),
+
 		Send:    b("ctrl+s", "send", "ctrl+s"),
 		Confirm: b("enter", "choose", "enter"),
 		Cancel:  b("esc", "cancel (keeps the draft)", "esc"),
@@ -140,6 +149,7 @@ func (k *KeyMap) Groups() []Group {
 		{"Conversations", []key.Binding{k.NextView, k.PrevView, k.View1, k.View2, k.View3, k.View4, k.View5}},
 		{"Thread", []key.Binding{k.ScrollUp, k.ScrollDown}},
 		{"Triage", []key.Binding{k.Reply, k.Note, k.Assign, k.Snooze, k.Close, k.Reopen, k.Priority, k.Tags, k.Select, k.SelectRange}},
+		{"Contacts and tickets", []key.Binding{k.Profile, k.TicketState, k.OpenByID}},
 		{"Composer and pickers", []key.Binding{k.Send, k.Confirm, k.Cancel, k.Toggle, k.Yes, k.No}},
 	}
 }

@@ -91,3 +91,11 @@ type SizeMsg struct{ Width, Height int }
 // DirectoryMsg carries the workspace directory (/me, /admins, /teams) once loaded; the
 // root stores it in Context.Dir and then forwards it so panes can start loading.
 type DirectoryMsg struct{ Loaded[*workspace.Directory] }
+
+// OpenConversationMsg asks the root to show a conversation's thread in the
+// conversations pane (e.g. Enter on a contact's conversation).
+type OpenConversationMsg struct{ ID string }
+
+// OpenContactMsg asks the root to show a contact's profile in the contacts pane (e.g.
+// u on a conversation).
+type OpenContactMsg struct{ ID string }

@@ -66,6 +66,7 @@ type Options struct {
 	ConvID    string
 	Kind      drafts.Kind
 	Name      string // the customer's name, for a reply's title; may be empty
+	Title     string // overrides the title, e.g. "Note on Ana García" for a contact note
 	Text      string // the draft to continue
 	Status    string // the first status line, e.g. "draft restored, saved 12:04"
 	StatusErr bool   // Status is an error (a failed send, an unreadable draft)
@@ -76,17 +77,18 @@ type Options struct {
 
 // Composer is the overlay. It is a value: Update returns the changed one.
 type Composer struct {
-	ctx     *shared.Context
-	convID  string
-	kind    drafts.Kind
-	name    string
-	ta      textarea.Model
-	styled  *theme.Styles // the styles ta was given
-	taW     int           // the width and height ta was given
-	taH     int
-	status  string
-	isErr   bool
-	changed string // the text last reported in a DraftChangedMsg
+	ctx         *shared.Context
+	convID      string
+	kind        drafts.Kind
+	name        string
+	customTitle string
+	ta          textarea.Model
+	styled      *theme.Styles // the styles ta was given
+	taW         int           // the width and height ta was given
+	taH         int
+	status      string
+	isErr       bool
+	changed     string // the text last reported in a DraftChangedMsg
 }
 
 // Box limits: the composer is at most this wide and its text area this tall.
@@ -97,7 +99,7 @@ const (
 
 // New returns a focused composer.
 func New(ctx *shared.Context, o Options) Composer {
-	c := Composer{ctx: ctx, convID: o.ConvID, kind: o.Kind, name: o.Name, status: o.Status, isErr: o.StatusErr}
+	c := Composer{ctx: ctx, convID: o.ConvID, kind: o.Kind, name: o.Name, customTitle: o.Title, status: o.Status, isErr: o.StatusErr}
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.CharLimit = 0
@@ -117,7 +119,7 @@ func New(ctx *shared.Context, o Options) Composer {
 
 func (c *Composer) restyle(s *theme.Styles) {
 	prompt := s.Rule
-	if c.kind == drafts.Note {
+	if c.kind.Internal() {
 		prompt = lipgloss.NewStyle().Foreground(s.Palette.Warning) // the thread's note bar
 	}
 	state := textarea.StyleState{
@@ -135,7 +137,7 @@ func (c *Composer) restyle(s *theme.Styles) {
 }
 
 func (c Composer) placeholder() string {
-	if c.kind == drafts.Note {
+	if c.kind.Internal() {
 		return "Write a note for your teammates…"
 	}
 	return "Write your reply… **bold**, *italic*, [links](https://…); a blank line starts a paragraph"
@@ -269,6 +271,9 @@ func (c Composer) textView(w, h int) string {
 func (c Composer) title() string {
 	s := c.ctx.Styles
 	id := sanitize.Line(c.convID)
+	if c.customTitle != "" {
+		return s.NoteHeader.Render(" "+sanitize.Line(c.customTitle)+" ") + s.Muted.Render("  only teammates see it")
+	}
 	if c.kind == drafts.Note {
 		return s.NoteHeader.Render(" Internal note on #"+id+" ") + s.Muted.Render("  only teammates see it")
 	}
