@@ -31,7 +31,7 @@ type App struct {
 	ctx  *shared.Context
 	opts Options
 
-	conv   conversations.Pane
+	panes  []pane // in tab order: Conversations, Contacts, Tickets
 	active int
 
 	width, height int
@@ -60,7 +60,7 @@ func New(ctx *shared.Context, opts Options) App {
 	a := App{
 		ctx:    ctx,
 		opts:   opts,
-		conv:   conversations.New(ctx),
+		panes:  []pane{wrap[conversations.Pane]{conversations.New(ctx)}},
 		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		online: true,
 	}
@@ -73,7 +73,11 @@ type budgetMsg struct{ budget api.RateBudget }
 
 // Init loads the workspace directory and asks the terminal for its background.
 func (a App) Init() tea.Cmd {
-	return tea.Batch(a.loadDirectory(a.dirReq), tea.RequestBackgroundColor, a.conv.Init(), a.readBudget())
+	cmds := []tea.Cmd{a.loadDirectory(a.dirReq), tea.RequestBackgroundColor, a.readBudget()}
+	for _, p := range a.panes {
+		cmds = append(cmds, p.Init())
+	}
+	return tea.Batch(cmds...)
 }
 
 func (a App) loadDirectory(req uint64) tea.Cmd {
@@ -111,7 +115,7 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
-		a.conv, cmd = a.conv.Update(a.paneSize())
+		cmd = a.toAll(a.paneSize())
 	case tea.BackgroundColorMsg:
 		a.ctx.Styles = theme.For(msg.IsDark(), a.opts.Theme)
 	case shared.DirectoryMsg:
@@ -126,6 +130,12 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if n := len(a.overlays); n > 0 {
 			a.overlays = a.overlays[:n-1]
 		}
+	case shared.OpenConversationMsg:
+		a.active = a.paneIndex("Conversations")
+		cmd = a.toAll(msg)
+	case shared.OpenContactMsg:
+		a.active = a.paneIndex("Contacts")
+		cmd = a.toAll(msg)
 	case shared.ToastMsg:
 		a.toast, cmd = a.toast.Show(msg.Text, msg.Error, msg.Retry)
 	case offlineAt:
@@ -143,6 +153,13 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.spin, cmd = a.spin.Update(msg)
 	case tea.KeyPressMsg:
 		return a.key(msg)
+	case tea.PasteMsg:
+		if n := len(a.overlays); n > 0 {
+			a.overlays = append([]shared.Overlay(nil), a.overlays...)
+			a.overlays[n-1], cmd = a.overlays[n-1].Update(msg)
+		} else {
+			cmd = a.toActive(msg) // typed text belongs to what is on screen
+		}
 	default:
 		a.toast = a.toast.Update(msg)
 		// The top overlay sees every message too (its own timers and answers).
@@ -150,10 +167,44 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if n := len(a.overlays); n > 0 {
 			a.overlays[n-1], ocmd = a.overlays[n-1].Update(msg)
 		}
-		a.conv, cmd = a.conv.Update(msg)
-		cmd = tea.Batch(ocmd, cmd)
+		cmd = tea.Batch(ocmd, a.toAll(msg))
 	}
 	return a.withSpinner(cmd)
+}
+
+// toAll gives a message to every pane: answers and timers find the pane they belong to,
+// whichever is on screen.
+func (a *App) toAll(msg tea.Msg) tea.Cmd {
+	a.panes = append([]pane(nil), a.panes...) // copies of the model share no slice
+	cmds := make([]tea.Cmd, len(a.panes))
+	for i, p := range a.panes {
+		a.panes[i], cmds[i] = p.update(msg)
+	}
+	return tea.Batch(cmds...)
+}
+
+// toActive gives a message (a key, a paste) to the pane on screen.
+func (a *App) toActive(msg tea.Msg) tea.Cmd {
+	a.panes = append([]pane(nil), a.panes...)
+	var cmd tea.Cmd
+	a.panes[a.active], cmd = a.panes[a.active].update(msg)
+	return cmd
+}
+
+// paneIndex is the tab of the pane with that title, or the active one.
+func (a *App) paneIndex(title string) int {
+	for i, p := range a.panes {
+		if p.Title() == title {
+			return i
+		}
+	}
+	return a.active
+}
+
+// switchTo makes pane i active (wrapping around).
+func (a *App) switchTo(i int) {
+	n := len(a.panes)
+	a.active = ((i % n) + n) % n
 }
 
 // retryDirectory asks for the directory again after it failed.
@@ -172,8 +223,7 @@ func (a App) directoryLoaded(msg shared.DirectoryMsg) (App, tea.Cmd) {
 	}
 	a.dirErr = nil
 	a.ctx.Dir = msg.Value
-	var cmd tea.Cmd
-	a.conv, cmd = a.conv.Update(msg)
+	cmd := a.toAll(msg)
 	return a, cmd
 }
 
@@ -190,8 +240,8 @@ func (a App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.overlays[top], cmd = a.overlays[top].Update(msg)
 	case a.help:
 		return a.helpKey(msg), nil
-	case a.conv.Capturing():
-		a.conv, cmd = a.conv.Update(msg)
+	case a.panes[a.active].Capturing():
+		cmd = a.toActive(msg)
 	case key.Matches(msg, k.Quit):
 		return a, tea.Quit
 	case key.Matches(msg, k.Help):
@@ -199,10 +249,14 @@ func (a App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Retry) && a.toast.Retry != nil:
 		cmd = a.toast.Retry
 		a.toast = a.toast.Dismiss()
-	case key.Matches(msg, k.Tab1, k.NextTab, k.PrevTab):
-		a.active = 0 // one pane so far; more join the bar as they land
+	case key.Matches(msg, k.NextTab):
+		a.switchTo(a.active + 1)
+	case key.Matches(msg, k.PrevTab):
+		a.switchTo(a.active - 1)
+	case a.tabKey(msg) >= 0:
+		a.switchTo(a.tabKey(msg))
 	default:
-		a.conv, cmd = a.conv.Update(msg)
+		cmd = a.toActive(msg)
 	}
 	return a.withSpinner(cmd)
 }
@@ -225,7 +279,26 @@ func (a App) noteOutcome(err error) (App, tea.Cmd) {
 }
 
 func (a App) busy() bool {
-	return (a.ctx.Dir == nil && a.dirErr == nil) || a.conv.Busy()
+	if a.ctx.Dir == nil && a.dirErr == nil {
+		return true
+	}
+	for _, p := range a.panes {
+		if p.Busy() {
+			return true
+		}
+	}
+	return false
+}
+
+// tabKey is the pane a number key selects (1 is the first), or -1.
+func (a App) tabKey(msg tea.KeyPressMsg) int {
+	k := a.ctx.Keys
+	for i, b := range []key.Binding{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5} {
+		if i < len(a.panes) && key.Matches(msg, b) {
+			return i
+		}
+	}
+	return -1
 }
 
 // withSpinner starts the spinner's ticks when something started loading.

@@ -37,7 +37,7 @@ func (a App) Render() string {
 	case a.ctx.Dir == nil:
 		body = a.connecting(bodyHeight)
 	default:
-		body = a.conv.View()
+		body = a.panes[a.active].View()
 	}
 	lines := fit(body, a.width, bodyHeight)
 	if n := len(a.overlays); n > 0 && !a.help {
@@ -56,7 +56,13 @@ func (a App) Render() string {
 	return strings.Join(out, "\n")
 }
 
-func (a App) titles() []string { return []string{a.conv.Title()} }
+func (a App) titles() []string {
+	out := make([]string, len(a.panes))
+	for i, p := range a.panes {
+		out[i] = p.Title()
+	}
+	return out
+}
 
 func (a App) status() statusbar.Status {
 	st := statusbar.Status{

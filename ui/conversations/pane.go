@@ -119,6 +119,8 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		}
 		next, hooks := p.afterThreadLoaded(msg)
 		return next, tea.Batch(cmd, hooks)
+	case shared.OpenConversationMsg:
+		return p.openByID(msg.ID)
 	case DoMsg:
 		return p.doNow(msg)
 	case zoneMsg:
@@ -177,7 +179,7 @@ func (p Pane) key(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 	}
 	// Triage keys work from the list and from the thread; with rows selected, the bulk
 	// layer takes the actions it can apply to all of them.
-	for _, h := range []func(Pane, tea.KeyPressMsg) (Pane, tea.Cmd, bool){Pane.bulkKey, Pane.composeKey, Pane.triageKey} {
+	for _, h := range []func(Pane, tea.KeyPressMsg) (Pane, tea.Cmd, bool){Pane.bulkKey, Pane.composeKey, Pane.triageKey, Pane.profileKey} {
 		if next, cmd, ok := h(p, msg); ok {
 			return next, cmd
 		}

@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// paneModel is what a pane package provides: a value type whose Update returns its own
+// type (conversations.Pane, contacts.Pane, tickets.Pane).
+type paneModel[P any] interface {
+	Update(tea.Msg) (P, tea.Cmd)
+	View() string
+	Title() string
+	Help() []key.Binding
+	Busy() bool
+	Capturing() bool
+	Init() tea.Cmd
+}
+
+// pane is any pane behind one interface, so the root keeps them in a slice.
+type pane interface {
+	update(tea.Msg) (pane, tea.Cmd)
+	View() string
+	Title() string
+	Help() []key.Binding
+	Busy() bool
+	Capturing() bool
+	Init() tea.Cmd
+}
+
+// wrap adapts a pane package's concrete model to pane.
+type wrap[P paneModel[P]] struct{ p P }
+
+func (w wrap[P]) update(msg tea.Msg) (pane, tea.Cmd) {
+	p, cmd := w.p.Update(msg)
+	return wrap[P]{p}, cmd
+}
+
+func (w wrap[P]) View() string        { return w.p.View() }
+func (w wrap[P]) Title() string       { return w.p.Title() }
+func (w wrap[P]) Help() []key.Binding { return w.p.Help() }
+func (w wrap[P]) Busy() bool          { return w.p.Busy() }
+func (w wrap[P]) Capturing() bool     { return w.p.Capturing() }
+func (w wrap[P]) Init() tea.Cmd       { return w.p.Init() }
