@@ -1,8 +1,6 @@
 package conversations
 
 import (
-	"cmp"
-	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -100,13 +98,10 @@ func (p Pane) openBulkTags(pick *bulkPick) (Pane, tea.Cmd) {
 		return p, shared.Push(tagsPicker(&p, pick.id, p.triage.tags, nil))
 	}
 	pick.tagsReq = p.seq.Next()
-	req, ws, id := pick.tagsReq, p.ctx.WS, pick.id
-	return p, func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), tagsTimeout)
-		defer cancel()
-		tags, err := ws.API.Tags(ctx)
-		return bulkTagsMsg{Loaded: shared.Loaded[[]models.Tag]{Req: req, Value: tags, Err: err}, pick: id}
-	}
+	id := pick.id
+	return p, loadTagsCmd(p.ctx.WS, pick.tagsReq, func(ans shared.Loaded[[]models.Tag]) tea.Msg {
+		return bulkTagsMsg{Loaded: ans, pick: id}
+	})
 }
 
 // bulkPicked handles the answers of the bulk layer's pickers, confirmation and loads.
@@ -243,13 +238,10 @@ func (p Pane) bulkConfirmed(res confirm.Result) (Pane, tea.Cmd) {
 		return p.startBulkTags(v, pick.attach)
 	}
 	p.bulk.pending = pick // until the tag is made
-	req, ws, id, name := p.seq.Next(), p.ctx.WS, pick.id, pick.newTag
-	return p, func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), tagsTimeout)
-		defer cancel()
-		tag, err := ws.API.CreateTag(ctx, name)
-		return bulkTagCreatedMsg{Loaded: shared.Loaded[*models.Tag]{Req: req, Value: tag, Err: err}, pick: id}
-	}
+	req, id := p.seq.Next(), pick.id
+	return p, createTagCmd(p.ctx.WS, req, pick.newTag, func(ans shared.Loaded[*models.Tag]) tea.Msg {
+		return bulkTagCreatedMsg{Loaded: ans, pick: id}
+	})
 }
 
 func (p Pane) bulkTagCreated(msg bulkTagCreatedMsg) (Pane, tea.Cmd) {
@@ -257,17 +249,9 @@ func (p Pane) bulkTagCreated(msg bulkTagCreatedMsg) (Pane, tea.Cmd) {
 	if pick == nil {
 		return p, nil
 	}
-	if msg.Err != nil || msg.Value == nil {
-		reason := "the answer held no tag"
-		if msg.Err != nil {
-			reason = api.Short(msg.Err)
-		}
-		return p, shared.ErrorToast("Couldn't create tag “"+sanitize.Line(pick.newTag)+"”: "+reason, nil)
-	}
-	tag := *msg.Value
-	tag.Name = sanitize.Line(tag.Name)
-	if p.triage.tags != nil && !slices.ContainsFunc(p.triage.tags, func(t models.Tag) bool { return t.ID == tag.ID }) {
-		p.triage.tags = sortedTags(append(slices.Clip(p.triage.tags), tag))
+	tag, toast, ok := p.keepCreatedTag(msg.Loaded, pick.newTag)
+	if !ok {
+		return p, toast
 	}
 	v := p.pickView(pick)
 	if v == nil {
@@ -290,25 +274,12 @@ func (p Pane) bulkTagsLoaded(msg bulkTagsMsg) (Pane, tea.Cmd) {
 		retry := func() tea.Msg { return bulkRetryTagsMsg{view: view} }
 		return p, shared.ErrorToast("Couldn't load the workspace's tags: "+api.Short(msg.Err), retry)
 	}
-	tags := make([]models.Tag, 0, len(msg.Value))
-	for _, t := range msg.Value {
-		t.Name = sanitize.Line(t.Name)
-		tags = append(tags, t)
-	}
-	if p.triage.tags == nil {
-		p.triage.tags = sortedTags(tags)
+	if p.triage.tags == nil { // a triage load may have kept them meanwhile
+		p.triage.tags = workspaceTags(msg.Value)
 	}
 	if v := p.activeView(); v == nil || v.def.key != pick.view || p.pickView(pick) == nil {
 		p.bulk.pending = nil // the agent moved on meanwhile
 		return p, nil
 	}
 	return p, shared.Push(tagsPicker(&p, pick.id, p.triage.tags, nil))
-}
-
-// sortedTags sorts tags by name, as triage keeps them.
-func sortedTags(tags []models.Tag) []models.Tag {
-	slices.SortStableFunc(tags, func(a, b models.Tag) int {
-		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
-	})
-	return tags
 }

@@ -14,41 +14,15 @@ import (
 	"github.com/intercom-tui/intercom-tui/ui/components/picker"
 )
 
-// typeText types s into the top overlay, one key per rune, and runs what it starts.
-func (l *bulkLoop) typeText(s string) {
-	l.t.Helper()
-	for _, r := range s {
-		l.press(string(r))
-	}
-}
-
-// top is the overlay on top, or nil.
-func (l *bulkLoop) top() any {
-	if n := len(l.overlays); n > 0 {
-		return l.overlays[n-1]
-	}
-	return nil
-}
-
-// conv is the conversation as the fake has it.
-func (l *bulkLoop) conv(id string) *models.Conversation {
-	l.t.Helper()
-	c, err := l.h.client.Conversation(context.Background(), id)
-	if err != nil {
-		l.t.Fatal(err)
-	}
-	return c
-}
-
 // finishReport checks that the run ended with every write done, and closes the report.
-func (l *bulkLoop) finishReport(writes int) {
+func (l *harness) finishReport(writes int) {
 	l.t.Helper()
 	r := l.mustReport()
 	if done, failed, skipped, total := r.Counts(); !r.Ended() || done != writes || failed+skipped != 0 || total != writes {
 		l.t.Fatalf("report: ended=%v done=%d failed=%d skipped=%d total=%d, want %d done", r.Ended(), done, failed, skipped, total, writes)
 	}
 	l.press("enter")
-	if len(l.overlays) != 0 {
+	if len(l.stack) != 0 {
 		l.t.Fatal("the report stayed open")
 	}
 }
@@ -56,9 +30,9 @@ func (l *bulkLoop) finishReport(writes int) {
 // Bulk assign uses triage's assign picker: the team chosen is assigned to every selected
 // conversation, one write each, and they leave the selection.
 func TestBulkAssignToTeam(t *testing.T) {
-	l := newBulkLoop(t, inboxOpts{pageSize: 50}, 4)
+	l := newHarness(t, harnessOpts{pageSize: 50, bulkParallel: 4, width: 100, height: 30})
 	rows := l.selectFirst(12)
-	team := l.h.ctx.Dir.Teams[0]
+	team := l.ctx.Dir.Teams[0]
 	before := l.parts()
 
 	l.press("a")
@@ -96,7 +70,7 @@ func TestBulkAssignToTeam(t *testing.T) {
 // Bulk snooze uses triage's snooze picker; the moment is resolved once, when chosen,
 // and every selected conversation sleeps until then.
 func TestBulkSnooze(t *testing.T) {
-	l := newBulkLoop(t, inboxOpts{pageSize: 50}, 3)
+	l := newHarness(t, harnessOpts{pageSize: 50, bulkParallel: 3, width: 100, height: 30})
 	rows := l.selectFirst(7)
 	l.press("s")
 	if _, ok := l.top().(picker.Model); !ok {
@@ -121,9 +95,9 @@ func TestBulkSnooze(t *testing.T) {
 // Bulk tags use triage's tags picker: the checked tag is attached to every selected
 // conversation; a new name is created after a confirmation and attached too.
 func TestBulkTags(t *testing.T) {
-	l := newBulkLoop(t, inboxOpts{pageSize: 50}, 4)
+	l := newHarness(t, harnessOpts{pageSize: 50, bulkParallel: 4, width: 100, height: 30})
 	rows := l.selectFirst(5)
-	tags, err := l.h.client.Tags(context.Background())
+	tags, err := l.client.Tags(context.Background())
 	if err != nil || len(tags) == 0 {
 		t.Fatalf("tags: %v", err)
 	}
@@ -141,7 +115,7 @@ func TestBulkTags(t *testing.T) {
 			t.Fatalf("#%s lacks %q in the fake: %v", id, tag.Name, l.conv(id).TagNames())
 		}
 	}
-	if n := l.h.ws.Count("POST", "/conversations/{conversation_id}/tags"); n != 5 {
+	if n := l.ws.Count("POST", "/conversations/{conversation_id}/tags"); n != 5 {
 		t.Fatalf("%d tag writes, want 5", n)
 	}
 
@@ -155,7 +129,7 @@ func TestBulkTags(t *testing.T) {
 	}
 	l.press("enter")
 	l.finishReport(3)
-	if n := l.h.ws.Count("POST", "/tags"); n != 1 {
+	if n := l.ws.Count("POST", "/tags"); n != 1 {
 		t.Fatalf("%d POST /tags, want 1", n)
 	}
 	for _, id := range rows[:3] {
@@ -170,7 +144,7 @@ func TestBulkTags(t *testing.T) {
 
 // A stale answer (a picker opened before another) does nothing.
 func TestBulkStalePickIsDropped(t *testing.T) {
-	l := newBulkLoop(t, inboxOpts{pageSize: 50}, 4)
+	l := newHarness(t, harnessOpts{pageSize: 50, bulkParallel: 4, width: 100, height: 30})
 	l.selectFirst(3)
 	l.press("a")
 	first := l.p.bulk.pending.id

@@ -13,7 +13,7 @@ import (
 )
 
 // selectFirst selects the first n rows of the view with a range.
-func (l *bulkLoop) selectFirst(n int) []string {
+func (l *harness) selectFirst(n int) []string {
 	l.t.Helper()
 	l.press("g", "V")
 	for range n - 1 {
@@ -31,7 +31,7 @@ func (l *bulkLoop) selectFirst(n int) []string {
 // their reasons; each conversation is written exactly once, at most BulkParallel at a
 // time; the 47 are closed, and the 3 stay selected.
 func TestBulkCloseFiftyWithThreeFailures(t *testing.T) {
-	l := newBulkLoop(t, inboxOpts{pageSize: 50}, 4)
+	l := newHarness(t, harnessOpts{pageSize: 50, bulkParallel: 4, width: 100, height: 30})
 	rows := l.selectFirst(50)
 	bad := []string{rows[4], rows[17], rows[33]}
 	l.failOnce(404, bad...)
@@ -83,7 +83,7 @@ func TestBulkCloseFiftyWithThreeFailures(t *testing.T) {
 		if slices.Contains(bad, id) {
 			want = models.StateOpen
 		}
-		if got := l.state(id); got != want {
+		if got := l.server(id).State; got != want {
 			t.Fatalf("#%s is %s in the fake, want %s", id, got, want)
 		}
 	}
@@ -113,7 +113,7 @@ func TestBulkCloseFiftyWithThreeFailures(t *testing.T) {
 	// enter closes the report; the retry key runs the three again (their faults are
 	// spent), and they leave the selection.
 	l.press("enter")
-	if len(l.overlays) != 0 {
+	if len(l.stack) != 0 {
 		t.Fatal("enter did not close the report")
 	}
 	l.queue = append(l.queue, toast.Retry)
@@ -136,7 +136,7 @@ func TestBulkCloseFiftyWithThreeFailures(t *testing.T) {
 // esc while the run goes stops it: no write starts after that, the ones in flight finish
 // and are reported, and what never started stays selected.
 func TestBulkStopMidway(t *testing.T) {
-	l := newBulkLoop(t, inboxOpts{pageSize: 50}, 3)
+	l := newHarness(t, harnessOpts{pageSize: 50, bulkParallel: 3, width: 100, height: 30})
 	rows := l.selectFirst(20)
 	before := l.parts()
 
@@ -176,7 +176,7 @@ func TestBulkStopMidway(t *testing.T) {
 	}
 	// A second esc closes the ended report.
 	l.press("esc")
-	if len(l.overlays) != 0 {
+	if len(l.stack) != 0 {
 		t.Fatal("esc did not close the ended report")
 	}
 }
@@ -184,7 +184,7 @@ func TestBulkStopMidway(t *testing.T) {
 // A conversation that is no longer listed when its turn comes fails with a reason
 // instead of stalling the run; a bulk key while a run goes is refused with a toast.
 func TestBulkRunEdges(t *testing.T) {
-	l := newBulkLoop(t, inboxOpts{pageSize: 50}, 1)
+	l := newHarness(t, harnessOpts{pageSize: 50, bulkParallel: 1, width: 100, height: 30})
 	rows := l.selectFirst(2)
 	var cmd tea.Cmd
 	closing := Action{Kind: ActClose}

@@ -12,7 +12,7 @@ import (
 // space toggles the row under the cursor and moves to the next row; the rows show the
 // mark, and the view bar counts them.
 func TestSpaceTogglesAndMovesDown(t *testing.T) {
-	l := newBulkLoop(t, inboxOpts{}, 4)
+	l := newHarness(t, harnessOpts{bulkParallel: 4, width: 100, height: 30})
 	rows := listedIDs(l.p)
 
 	l.press("space", "space")
@@ -38,7 +38,7 @@ func TestSpaceTogglesAndMovesDown(t *testing.T) {
 	checkViewSize(t, l.p.View(), 100, 30)
 
 	// The last row of a view that is all loaded: space selects it and the cursor stays.
-	small := newBulkLoop(t, inboxOpts{size: 30}, 4)
+	small := newHarness(t, harnessOpts{size: 30, bulkParallel: 4, width: 100, height: 30})
 	small.press("G")
 	last := small.p.activeView().list.cursor
 	small.press("space")
@@ -50,7 +50,7 @@ func TestSpaceTogglesAndMovesDown(t *testing.T) {
 // V draws a range from the anchor to the cursor (shown as it is drawn); V again adds it
 // to the selection. esc drops a range being drawn, and then clears the selection.
 func TestRangeSelection(t *testing.T) {
-	l := newBulkLoop(t, inboxOpts{}, 4)
+	l := newHarness(t, harnessOpts{bulkParallel: 4, width: 100, height: 30})
 	rows := listedIDs(l.p)
 
 	l.press("space")                 // row 0 selected, cursor on 1
@@ -96,7 +96,7 @@ func TestRangeSelection(t *testing.T) {
 // The selection is kept per view, by id: paging, a refresh and the filter keep it; a
 // conversation that leaves the view is dropped quietly. A range belongs to its view.
 func TestSelectionIsPerViewAndSurvivesRefresh(t *testing.T) {
-	l := newBulkLoop(t, inboxOpts{}, 4)
+	l := newHarness(t, harnessOpts{bulkParallel: 4, width: 100, height: 30})
 	rows := listedIDs(l.p)
 	l.press("space", "space", "space") // rows 0..2
 
@@ -127,7 +127,7 @@ func TestSelectionIsPerViewAndSurvivesRefresh(t *testing.T) {
 
 	// Someone else closes a selected conversation: the refresh drops it from Open, and
 	// from the selection and its count.
-	if _, err := l.h.client.Close(context.Background(), rows[1], string(l.h.ctx.Dir.Me.ID), ""); err != nil {
+	if _, err := l.client.Close(context.Background(), rows[1], string(l.ctx.Dir.Me.ID), ""); err != nil {
 		t.Fatal(err)
 	}
 	l.press("r")
@@ -164,7 +164,7 @@ func TestSelectionIsPerViewAndSurvivesRefresh(t *testing.T) {
 // With nothing selected, the action keys are the single conversation's; with the thread
 // focused, space and V are the thread's.
 func TestBulkKeysNeedASelectionAndTheList(t *testing.T) {
-	l := newBulkLoop(t, inboxOpts{}, 4)
+	l := newHarness(t, harnessOpts{bulkParallel: 4, width: 100, height: 30})
 	for _, k := range []string{"c", "a", "s", "t"} {
 		if _, _, ok := l.p.bulkKey(inboxKey(k)); ok {
 			t.Fatalf("%s with nothing selected was taken by the bulk layer", k)
@@ -183,7 +183,7 @@ func TestBulkKeysNeedASelectionAndTheList(t *testing.T) {
 // A marked row is exactly its width too, at every width, and differs from the unmarked
 // one only by the mark before the name.
 func TestMarkedRowsAreExactlyTheirWidth(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(100, 30)
 	r := p.activeView().list.at(0)
 	for w := 0; w <= 200; w++ {

@@ -22,7 +22,7 @@ func TestComposeHelperProcess(t *testing.T) {
 	if dir == "" {
 		t.Skip("the child of TestComposeDraftSurvivesAKilledProcess")
 	}
-	l := newComposeLoop(t, 100, 30, dir)
+	l := newComposeHarness(t, 100, 30, dir)
 	id := l.openFirst()
 	l.press("R")
 	l.typeText("Hello Ana,\nthe refund is on its way.")
@@ -50,7 +50,7 @@ func TestComposeDraftSurvivesAKilledProcess(t *testing.T) {
 	}
 	id := strings.TrimSpace(strings.TrimPrefix(string(out), "conversation "))
 
-	l := newComposeLoop(t, 100, 30, dir) // the next start, on the same drafts directory
+	l := newComposeHarness(t, 100, 30, dir) // the next start, on the same drafts directory
 	if got := l.openFirst(); got != id {
 		t.Fatalf("first conversation %s, the child's was %s", got, id)
 	}

@@ -29,7 +29,7 @@ type replyBody struct {
 	Body        string `json:"body"`
 }
 
-func decodeReply(t *testing.T, x composeExchange) replyBody {
+func decodeReply(t *testing.T, x exchange) replyBody {
 	t.Helper()
 	var b replyBody
 	if err := json.Unmarshal(x.body, &b); err != nil {
@@ -40,7 +40,7 @@ func decodeReply(t *testing.T, x composeExchange) replyBody {
 
 // checkSpec validates an exchange against Intercom's 2.9 description: the request
 // always; the response too when the server accepted it.
-func checkSpec(t *testing.T, v *spectest.Validator, x composeExchange) {
+func checkSpec(t *testing.T, v *spectest.Validator, x exchange) {
 	t.Helper()
 	err := v.Check(x.req, x.body, x.status, x.header, x.resp)
 	var reqErr *openapi3filter.RequestError
@@ -53,7 +53,7 @@ func checkSpec(t *testing.T, v *spectest.Validator, x composeExchange) {
 }
 
 func TestComposeReplyOpensOnTheDraftOnDisk(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
+	l := newComposeHarness(t, 100, 30, "")
 	id := cursorID(l.p)
 	saved := time.Date(2026, 11, 24, 13, 30, 0, 0, time.UTC)
 	if err := l.store.Save(drafts.Draft{Workspace: l.p.draftWorkspace(), ConversationID: id, Kind: drafts.Reply, Text: "Hi,\nstill on it", Updated: saved}); err != nil {
@@ -78,7 +78,7 @@ func TestComposeReplyOpensOnTheDraftOnDisk(t *testing.T) {
 }
 
 func TestComposeTypingSavesAtOnceThenThrottled(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
+	l := newComposeHarness(t, 100, 30, "")
 	id := l.openFirst()
 	l.press("R")
 	l.typeText("Hello")
@@ -109,7 +109,7 @@ func TestComposeTypingSavesAtOnceThenThrottled(t *testing.T) {
 }
 
 func TestComposeEscSavesAtOnceAndReopens(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
+	l := newComposeHarness(t, 100, 30, "")
 	id := l.openFirst()
 	l.press("R")
 	l.typeText("abc")
@@ -130,8 +130,8 @@ func TestComposeEscSavesAtOnceAndReopens(t *testing.T) {
 }
 
 func TestComposeSendsOnceShowsAtOnceAndDeletesTheDraft(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
-	v := spectest.NewValidator(t, "2.9", l.h.srv.URL)
+	l := newComposeHarness(t, 100, 30, "")
+	v := l.spec()
 	id := l.openFirst()
 	parts := len(l.p.thread.Conversation().Parts())
 	l.press("R")
@@ -163,7 +163,7 @@ func TestComposeSendsOnceShowsAtOnceAndDeletesTheDraft(t *testing.T) {
 	}
 	b := decodeReply(t, xs[0])
 	want := `<p>Hi <b>Ana</b>,<br>see <a href="https://x.io">docs</a></p>`
-	if b.MessageType != "comment" || b.Type != "admin" || b.AdminID != string(l.h.ctx.Dir.Me.ID) || b.Body != want {
+	if b.MessageType != "comment" || b.Type != "admin" || b.AdminID != string(l.ctx.Dir.Me.ID) || b.Body != want {
 		t.Fatalf("sent %+v, want the comment %s", b, want)
 	}
 	checkSpec(t, v, xs[0])
@@ -184,8 +184,8 @@ func TestComposeSendsOnceShowsAtOnceAndDeletesTheDraft(t *testing.T) {
 }
 
 func TestComposeServerErrorKeepsTheDraftAndARetrySendsOnce(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
-	if err := l.h.faults.Add(faults.Rule{Kind: faults.Status, Code: 500, Method: "POST", Pattern: "/conversations/*/reply", Count: 1}); err != nil {
+	l := newComposeHarness(t, 100, 30, "")
+	if err := l.faults.Add(faults.Rule{Kind: faults.Status, Code: 500, Method: "POST", Pattern: "/conversations/*/reply", Count: 1}); err != nil {
 		t.Fatal(err)
 	}
 	id := l.openFirst()
@@ -230,7 +230,7 @@ func TestComposeServerErrorKeepsTheDraftAndARetrySendsOnce(t *testing.T) {
 }
 
 // toasts0Error reports whether the toast just read was an error (toastTexts clears).
-func (l *composeLoop) toasts0Error(t *testing.T) bool {
+func (l *harness) toasts0Error(t *testing.T) bool {
 	t.Helper()
 	for i := len(l.seen) - 1; i >= 0; i-- {
 		if m, ok := l.seen[i].(shared.ToastMsg); ok {
@@ -241,7 +241,7 @@ func (l *composeLoop) toasts0Error(t *testing.T) bool {
 }
 
 func TestComposeBlankIsRefusedAndNothingSent(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
+	l := newComposeHarness(t, 100, 30, "")
 	l.openFirst()
 	l.press("R")
 	l.typeText("  \n ")
@@ -256,12 +256,12 @@ func TestComposeBlankIsRefusedAndNothingSent(t *testing.T) {
 }
 
 func TestComposeNoteIsSentAsANoteAndShownAsOne(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
-	v := spectest.NewValidator(t, "2.9", l.h.srv.URL)
+	l := newComposeHarness(t, 100, 30, "")
+	v := l.spec()
 	id := l.openFirst()
 	l.press("N")
 	c := l.composer()
-	if c.Kind() != drafts.Note || !strings.Contains(c.View(100, 30), l.h.ctx.Styles.NoteHeader.Render(" Internal note on #"+id+" ")) {
+	if c.Kind() != drafts.Note || !strings.Contains(c.View(100, 30), l.ctx.Styles.NoteHeader.Render(" Internal note on #"+id+" ")) {
 		t.Fatalf("N opened a %s composer:\n%s", c.Kind(), ansi.Strip(c.View(100, 30)))
 	}
 	l.typeText("Customer is *VIP*")
@@ -289,7 +289,7 @@ func TestComposeNoteIsSentAsANoteAndShownAsOne(t *testing.T) {
 }
 
 func TestComposeDraftHintWhenAThreadOpens(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
+	l := newComposeHarness(t, 100, 30, "")
 	ids := listedIDs(l.p)
 	if err := l.store.Save(drafts.Draft{Workspace: l.p.draftWorkspace(), ConversationID: ids[1], Kind: drafts.Reply, Text: "x", Updated: inboxNow}); err != nil {
 		t.Fatal(err)
@@ -316,7 +316,7 @@ func TestComposeDraftHintWhenAThreadOpens(t *testing.T) {
 }
 
 func TestComposeWhileSendingNoSecondComposer(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
+	l := newComposeHarness(t, 100, 30, "")
 	id := l.openFirst()
 	l.press("R")
 	l.typeText("once")
@@ -342,7 +342,7 @@ func TestComposeWhileSendingNoSecondComposer(t *testing.T) {
 // A save still in flight when the server confirms the send does not bring the sent
 // draft back: disk operations on a draft run one at a time, so the delete waits for it.
 func TestComposeSentDraftStaysDeleted(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
+	l := newComposeHarness(t, 100, 30, "")
 	id := l.openFirst()
 	l.press("R")
 	l.holdIf = func(m tea.Msg) bool { _, ok := m.(composer.SavedMsg); return ok }
@@ -374,22 +374,22 @@ func TestComposeSentDraftStaysDeleted(t *testing.T) {
 
 // R then N before the first draft has been read: only the latest opens.
 func TestComposeLatestKeyWins(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
+	l := newComposeHarness(t, 100, 30, "")
 	l.openFirst()
-	r, cmdR := l.p.Update(composeKeyMsg("R"))
-	n, cmdN := r.Update(composeKeyMsg("N"))
+	r, cmdR := l.p.Update(inboxKey("R"))
+	n, cmdN := r.Update(inboxKey("N"))
 	l.p = n
-	l.run(cmdR)
-	l.run(cmdN)
+	l.exec(cmdR)
+	l.exec(cmdN)
 	if len(l.stack) != 1 || l.composer().Kind() != drafts.Note {
 		t.Fatalf("%d composers open, top %T", len(l.stack), l.stack)
 	}
 }
 
 func TestComposeSaveErrorIsShownAndRetriedOnClose(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
+	l := newComposeHarness(t, 100, 30, "")
 	id := l.openFirst()
-	wsDir := filepath.Dir(l.store.Path(l.key(id, drafts.Reply)))
+	wsDir := filepath.Dir(l.store.Path(l.draftKeyOf(id, drafts.Reply)))
 	if err := os.MkdirAll(filepath.Dir(wsDir), 0o700); err != nil {
 		t.Fatal(err)
 	}
@@ -412,7 +412,7 @@ func TestComposeSaveErrorIsShownAndRetriedOnClose(t *testing.T) {
 }
 
 func TestComposeWithoutATargetDoesNothing(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
+	l := newComposeHarness(t, 100, 30, "")
 	l.p.activeView().list.rows = nil // an empty view
 	l.p.activeView().list.index = map[string]int32{}
 	l.press("R", "N")
@@ -423,7 +423,7 @@ func TestComposeWithoutATargetDoesNothing(t *testing.T) {
 
 // A draft of the same conversation in another workspace is another draft.
 func TestComposeDraftsAreKeptPerWorkspace(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
+	l := newComposeHarness(t, 100, 30, "")
 	id := cursorID(l.p)
 	if err := l.store.Save(drafts.Draft{Workspace: "another-app", ConversationID: id, Kind: drafts.Reply, Text: "elsewhere", Updated: inboxNow}); err != nil {
 		t.Fatal(err)
@@ -432,7 +432,7 @@ func TestComposeDraftsAreKeptPerWorkspace(t *testing.T) {
 	if c := l.composer(); c.Value() != "" {
 		t.Fatalf("another workspace's draft opened: %q", c.Value())
 	}
-	if ws := l.p.draftWorkspace(); ws != l.h.ctx.Dir.Me.App.IDCode || ws == "" {
+	if ws := l.p.draftWorkspace(); ws != l.ctx.Dir.Me.App.IDCode || ws == "" {
 		t.Fatalf("workspace key %q, want the app's id_code", ws)
 	}
 }
@@ -440,8 +440,8 @@ func TestComposeDraftsAreKeptPerWorkspace(t *testing.T) {
 // The look for drafts on opening a thread passes the thread's answer on as the pane
 // would: triage still marks an unread conversation read, and the thread still loads.
 func TestComposeDraftLookKeepsMarkReadOnOpen(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
-	l.h.ctx.Settings.MarkReadOnOpen = true
+	l := newComposeHarness(t, 100, 30, "")
+	l.ctx.Settings.MarkReadOnOpen = true
 	v := l.p.activeView()
 	i := slices.IndexFunc(v.list.rows, func(r convRow) bool { return r.conv != nil && !r.conv.Read })
 	if i < 0 {
@@ -452,12 +452,12 @@ func TestComposeDraftLookKeepsMarkReadOnOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	v.list.moveTo(i, l.p.listHeight())
-	before := l.h.ws.Count("PUT", "/conversations/{id}")
+	before := l.ws.Count("PUT", "/conversations/{id}")
 	l.press("enter")
 	if l.p.thread.ID() != id || l.p.thread.Conversation() == nil || l.p.thread.Loading() {
 		t.Fatalf("thread on %s, loaded=%v", l.p.thread.ID(), l.p.thread.Conversation() != nil)
 	}
-	if n := l.h.ws.Count("PUT", "/conversations/{id}") - before; n != 1 {
+	if n := l.ws.Count("PUT", "/conversations/{id}") - before; n != 1 {
 		t.Fatalf("%d mark-read writes on opening an unread conversation, want 1", n)
 	}
 	if toasts := l.toastTexts(); !slices.Equal(toasts, []string{"You have an unsent note draft on #" + id + " (N to continue)"}) {
@@ -467,7 +467,7 @@ func TestComposeDraftLookKeepsMarkReadOnOpen(t *testing.T) {
 
 // Pane is a value: a copy taken before an edit does not see it.
 func TestComposePaneCopiesShareNothing(t *testing.T) {
-	l := newComposeLoop(t, 100, 30, "")
+	l := newComposeHarness(t, 100, 30, "")
 	id := l.openFirst()
 	l.press("R")
 	l.typeText("a")

@@ -13,7 +13,7 @@ import (
 // TestOpenConversationFromAnotherPane: a conversation no view lists yet (a contact's,
 // say) opens in the thread with focus.
 func TestOpenConversationFromAnotherPane(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(100, 30)
 	// A closed conversation: the Open view does not list it.
 	id := ""
@@ -39,7 +39,7 @@ func TestOpenConversationFromAnotherPane(t *testing.T) {
 // TestProfileKeyAsksForTheCustomer: u on a conversation asks the root for its first
 // contact's profile.
 func TestProfileKeyAsksForTheCustomer(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(100, 30)
 	want := string(p.views[0].list.rows[0].conv.ContactIDs()[0])
 	_, cmd := p.Update(tea.KeyPressMsg{Code: 'u', Text: "u"})

@@ -376,9 +376,10 @@ func (p *Pane) listHeight() int {
 	return max(h, 1)
 }
 
-// previewSoon has the split thread follow the cursor once it rests there.
-func (p *Pane) previewSoon() tea.Cmd {
-	p.previewGen++
+// previewRow is the row the split thread is to follow: the one under the cursor, unless
+// there is no split, the agent is reading the thread (it never changes under them), or
+// the thread shows that row already (nil then).
+func (p *Pane) previewRow() *convRow {
 	if !p.split() || p.threadFocused {
 		return nil
 	}
@@ -388,6 +389,15 @@ func (p *Pane) previewSoon() tea.Cmd {
 	}
 	r := v.list.selected()
 	if r == nil || r.id == p.thread.ID() {
+		return nil
+	}
+	return r
+}
+
+// previewSoon has the split thread follow the cursor once it rests there.
+func (p *Pane) previewSoon() tea.Cmd {
+	p.previewGen++
+	if p.previewRow() == nil {
 		return nil
 	}
 	gen := p.previewGen
@@ -402,18 +412,10 @@ func (p Pane) preview(msg previewMsg) (Pane, tea.Cmd) {
 	return p, cmd
 }
 
-// previewNow shows the row under the cursor in the split thread (unless the agent is
-// reading the thread: it never changes under them).
+// previewNow shows the row under the cursor in the split thread (see previewRow).
 func (p *Pane) previewNow() tea.Cmd {
-	if !p.split() || p.threadFocused {
-		return nil
-	}
-	v := p.activeView()
-	if v == nil {
-		return nil
-	}
-	r := v.list.selected()
-	if r == nil || r.id == p.thread.ID() {
+	r := p.previewRow()
+	if r == nil {
 		return nil
 	}
 	p.previewGen++

@@ -3,14 +3,11 @@ package conversations
 import (
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/api/fake/seed"
-	"github.com/intercom-tui/intercom-tui/keymap"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
-	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
 
@@ -42,12 +39,8 @@ func benchSummaries(n int) ([]models.Conversation, *seed.World) {
 func benchPane(b *testing.B, n int) Pane {
 	b.Helper()
 	convs, w := benchSummaries(n)
-	dir := workspace.NewDirectory(w.Me(), w.Admins(), w.Teams())
-	ctx := &shared.Context{
-		Dir: dir, Styles: theme.New(theme.Dark), Keys: keymap.Default(),
-		Now:      func() time.Time { return inboxNow },
-		Settings: shared.Settings{PageSize: 50, SplitMinWidth: 120},
-	}
+	ctx := testContext(w, testNow, 50)
+	dir := ctx.Dir
 	p := New(ctx)
 	p, _ = p.Update(shared.SizeMsg{Width: 100, Height: 40})
 	p, _ = p.Update(shared.DirectoryMsg{Loaded: shared.Loaded[*workspace.Directory]{Value: dir}})

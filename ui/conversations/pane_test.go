@@ -15,7 +15,7 @@ import (
 )
 
 func TestStartLoadsTheOpenView(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(100, 30)
 	v := p.activeView()
 	if v.def.key != viewOpen || !v.loaded || v.list.len() != 20 {
@@ -43,7 +43,7 @@ func TestStartLoadsTheOpenView(t *testing.T) {
 
 // (a) An answer to a request that a newer one of the same view superseded is dropped.
 func TestStalePageIsDropped(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(100, 12)
 	before := listedIDs(p)
 
@@ -77,7 +77,7 @@ func TestStalePageIsDropped(t *testing.T) {
 
 // (b) After a refresh the cursor stays on the same conversation though the order changed.
 func TestRefreshKeepsTheCursorOnItsConversation(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(100, 30)
 	p, _ = pressKeys(p, "j", "j", "j", "j", "j")
 	sel := cursorID(p)
@@ -107,7 +107,7 @@ func TestRefreshKeepsTheCursorOnItsConversation(t *testing.T) {
 }
 
 func TestRefreshWhenTheConversationLeftGoesToTheNearestRow(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(100, 30)
 	p, _ = pressKeys(p, "j", "j", "j")
 	sel := cursorID(p)
@@ -127,7 +127,7 @@ func TestRefreshWhenTheConversationLeftGoesToTheNearestRow(t *testing.T) {
 
 // (c) Holding j near the end asks for the next page once, not once per key.
 func TestHoldingJNearTheEndRequestsTheNextPageOnce(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(100, 12) // 10 rows on screen, 20 loaded
 	h.ws.ResetCounters()
 
@@ -163,7 +163,7 @@ func TestHoldingJNearTheEndRequestsTheNextPageOnce(t *testing.T) {
 
 // (d) One key switches the view, which loads its own query the first time.
 func TestViewKeysSwitchAndLoadTheirQuery(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(100, 30)
 	me := h.ctx.Dir.MeID()
 
@@ -236,7 +236,7 @@ func TestViewKeysSwitchAndLoadTheirQuery(t *testing.T) {
 // The Unassigned view against the fake: exactly the open conversations with no admin
 // rowAssignee. Each half of the query is checked too, to show how the fake reads them.
 func TestUnassignedMatchesTheFake(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{size: 600, pageSize: 150})
+	h := newHarness(t, harnessOpts{size: 600, pageSize: 150})
 	w := h.ws.World()
 	var want []string
 	for _, i := range w.ConversationsByActivity() {

@@ -17,7 +17,7 @@ import (
 
 // (e) The filter narrows the loaded rows as one types; esc restores them all.
 func TestFilterNarrowsAndEscRestores(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{pageSize: 150})
+	h := newHarness(t, harnessOpts{pageSize: 150})
 	p := h.start(100, 30)
 	all := listedIDs(p)
 	target := p.activeView().list.at(7)
@@ -85,7 +85,7 @@ func TestFilterNarrowsAndEscRestores(t *testing.T) {
 
 // (f) An empty view says so.
 func TestEmptyViewShowsItsEmptyState(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{size: 1})
+	h := newHarness(t, harnessOpts{size: 1})
 	only := h.ws.World().ConversationSummary(0)
 	p := h.start(80, 12)
 	var key, want string
@@ -112,7 +112,7 @@ func TestEmptyViewShowsItsEmptyState(t *testing.T) {
 
 // (g) Small sizes render at exactly their size.
 func TestSmallSizesRender(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(40, 10)
 	view := p.View()
 	checkViewSize(t, view, 40, 10)
@@ -130,7 +130,7 @@ func TestSmallSizesRender(t *testing.T) {
 }
 
 func TestRowsFitTheirWidthWithWideText(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(100, 30)
 	v := p.activeView()
 	c := *v.list.at(0).conv
@@ -149,7 +149,7 @@ func TestRowsFitTheirWidthWithWideText(t *testing.T) {
 
 // A failed load shows inline, keeps the rows, and toasts with a retry that works.
 func TestFailedLoadShowsInlineAndRetries(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(100, 20)
 	rows := listedIDs(p)
 
@@ -194,7 +194,7 @@ func TestFailedLoadShowsInlineAndRetries(t *testing.T) {
 // Auto-refresh: only the current timer generation refreshes, and every refresh starts
 // a new one.
 func TestAutoRefreshIgnoresOldTicks(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	h.ctx.Settings.RefreshInterval = time.Minute
 	p := New(h.ctx)
 	if p.Init() == nil {
@@ -240,7 +240,7 @@ func TestAutoRefreshIgnoresOldTicks(t *testing.T) {
 
 // Narrow: enter opens the thread full screen; esc returns with the cursor where it was.
 func TestNarrowEnterOpensThreadAndEscReturns(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(100, 20)
 	p, _ = pressKeys(p, "j", "j", "j")
 	sel := cursorID(p)
@@ -271,7 +271,7 @@ func TestNarrowEnterOpensThreadAndEscReturns(t *testing.T) {
 
 // Split: the thread previews the row the cursor rests on; stale previews are ignored.
 func TestSplitPreviewFollowsTheRestingCursor(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := New(h.ctx)
 	p.previewDelay = 0
 	p, _ = p.Update(shared.SizeMsg{Width: 160, Height: 30})
@@ -311,7 +311,7 @@ func TestSplitPreviewFollowsTheRestingCursor(t *testing.T) {
 }
 
 func TestHelpAndCapturing(t *testing.T) {
-	h := newInboxHarness(t, inboxOpts{})
+	h := newHarness(t, harnessOpts{})
 	p := h.start(100, 20)
 	if p.Capturing() || len(p.Help()) == 0 {
 		t.Fatal("list help")

@@ -206,26 +206,22 @@ func threadChannel(c *models.Conversation) string {
 // threadAssignee is "assigned Jane Doe · Billing" or "unassigned".
 func threadAssignee(c *models.Conversation, dir *workspace.Directory, st *theme.Styles) string {
 	var names []string
-	if id := int64(c.AdminAssigneeID); id != 0 {
+	// name adds the directory's name for id (kind and the number when it has none); 0 is nobody.
+	name := func(id int64, kind string, lookup func(*workspace.Directory, int64) string) {
+		if id == 0 {
+			return
+		}
 		n := ""
 		if dir != nil {
-			n = dir.AdminName(id)
+			n = lookup(dir, id)
 		}
 		if n == "" {
-			n = "admin " + strconv.FormatInt(id, 10)
+			n = kind + " " + strconv.FormatInt(id, 10)
 		}
 		names = append(names, n)
 	}
-	if id := int64(c.TeamAssigneeID); id != 0 {
-		n := ""
-		if dir != nil {
-			n = dir.TeamName(id)
-		}
-		if n == "" {
-			n = "team " + strconv.FormatInt(id, 10)
-		}
-		names = append(names, n)
-	}
+	name(int64(c.AdminAssigneeID), "admin", (*workspace.Directory).AdminName)
+	name(int64(c.TeamAssigneeID), "team", (*workspace.Directory).TeamName)
 	if len(names) == 0 {
 		return st.Muted.Render("unassigned")
 	}

@@ -42,7 +42,7 @@ func TestRenderSeededThread(t *testing.T) {
 			// Headings: author, role, relative and absolute time in the workspace's zone.
 			src := ansi.Strip(body.lines[body.starts[0]])
 			created := time.Unix(c.CreatedAt, 0)
-			wantWhen := fmt.Sprintf("%dd ago · %s", int(threadNow.Sub(created).Hours()/24), created.In(dublin).Format("Mon 2 Jan 15:04"))
+			wantWhen := fmt.Sprintf("%dd ago · %s", int(inboxNow.Sub(created).Hours()/24), created.In(dublin).Format("Mon 2 Jan 15:04"))
 			if name := string(c.Source.Author.Name); !strings.HasPrefix(src, name+" customer") || !strings.HasSuffix(src, wantWhen) {
 				t.Errorf("source heading %q, want %q … %q", src, name+" customer", wantWhen)
 			}
@@ -165,7 +165,7 @@ func TestThreadSanitizesEverything(t *testing.T) {
 		th, _ = th.Open(string(c.ID), &c) // the header from the summary, at once
 		assertThreadSafe(t, th.View())
 		in := th.input(&c)
-		in.now, in.loc = threadNow, time.UTC
+		in.now, in.loc = inboxNow, time.UTC
 		th, _ = th.Update(ThreadLoadedMsg{Loaded: shared.Loaded[*models.Conversation]{Req: th.loadReq, Value: &c}, ID: th.id, body: renderThreadBody(in)})
 		view := th.View()
 		assertThreadSafe(t, view)
@@ -221,7 +221,7 @@ func thread200(tb testing.TB) models.Conversation {
 
 func benchInput(c *models.Conversation, md *markdown.Renderer) threadInput {
 	ctx := threadCtx(threadWorld())
-	return threadInput{conv: c, width: 100, styles: ctx.Styles, dir: ctx.Dir, now: threadNow, loc: time.UTC, md: md}
+	return threadInput{conv: c, width: 100, styles: ctx.Styles, dir: ctx.Dir, now: inboxNow, loc: time.UTC, md: md}
 }
 
 // BenchmarkRenderThread200 is opening a 200-part thread for the first time: a fresh
@@ -253,7 +253,7 @@ func TestEventOneLinersAndRedaction(t *testing.T) {
 	ctx := threadCtx(w)
 	admins, teams := w.Admins(), w.Teams()
 	aoife := models.Author{Type: "admin", ID: admins[1].ID, Name: models.NullString(admins[1].Name)}
-	at := threadNow.Add(-2 * time.Hour).Unix()
+	at := inboxNow.Add(-2 * time.Hour).Unix()
 	part := func(typ string, to *models.Reference, body string) models.Part {
 		return models.Part{ID: models.ID(fmt.Sprint(len(typ), at)), PartType: typ, Author: aoife, CreatedAt: at, UpdatedAt: at, AssignedTo: to, Body: models.NullString(body)}
 	}
@@ -268,7 +268,7 @@ func TestEventOneLinersAndRedaction(t *testing.T) {
 		part("close", nil, "<p>Closing: <b>fixed</b> in 2.3</p>"),
 		{ID: "9", PartType: "comment", Author: aoife, CreatedAt: at, Body: "<p>secret</p>", Redacted: true},
 	}}}
-	body := renderThreadBody(threadInput{conv: &c, width: 90, styles: ctx.Styles, dir: ctx.Dir, now: threadNow, loc: time.UTC, md: markdown.New()})
+	body := renderThreadBody(threadInput{conv: &c, width: 90, styles: ctx.Styles, dir: ctx.Dir, now: inboxNow, loc: time.UTC, md: markdown.New()})
 	text := threadText(body)
 	name := admins[1].Name
 	for _, want := range []string{

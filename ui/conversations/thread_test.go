@@ -18,7 +18,7 @@ import (
 )
 
 func TestThreadLoadsOverHTTP(t *testing.T) {
-	h := newThreadHarness(t)
+	h := newHarness(t, harnessOpts{noRetries: true})
 	w := h.ws.World()
 	id := w.ConversationID(convEverything)
 	sum := w.ConversationSummary(convEverything)
@@ -29,7 +29,7 @@ func TestThreadLoadsOverHTTP(t *testing.T) {
 		t.Fatalf("Open: loading %v, id %q, cmd %v", th.Loading(), th.ID(), cmd != nil)
 	}
 	view := th.View()
-	checkThreadSize(t, view, 80, 30)
+	checkViewSize(t, view, 80, 30)
 	if plain := ansi.Strip(view); !strings.Contains(plain, threadTitle(&sum, id)) || !strings.Contains(plain, "Loading conversation…") {
 		t.Errorf("while loading, the summary's header and a loading line should show:\n%s", plain)
 	}
@@ -52,7 +52,7 @@ func TestThreadLoadsOverHTTP(t *testing.T) {
 
 	// It opens at the latest part: the last line of the thread is the window's last.
 	view = th.View()
-	checkThreadSize(t, view, 80, 30)
+	checkViewSize(t, view, 80, 30)
 	lines := strings.Split(view, "\n")
 	if got, want := ansi.Strip(lines[29]), ansi.Strip(th.body.lines[len(th.body.lines)-1]); strings.TrimRight(got, " ") != want {
 		t.Errorf("the window does not end at the latest part: last row %q, want %q", got, want)
@@ -80,7 +80,7 @@ func TestThreadOpensAtTheHeadingOfALongLatestPart(t *testing.T) {
 	th.id = string(c.ID)
 	th.loading, th.loadReq = true, 1
 	in := th.input(&c)
-	in.now, in.loc = threadNow, time.UTC
+	in.now, in.loc = inboxNow, time.UTC
 	th, _ = th.Update(ThreadLoadedMsg{Loaded: shared.Loaded[*models.Conversation]{Req: 1, Value: &c}, ID: th.id, body: renderThreadBody(in)})
 	if start := th.body.starts[len(th.body.starts)-1]; th.offset != start || th.offset >= th.maxOffset() {
 		t.Errorf("offset %d, want the latest part's heading at %d (bottom is %d)", th.offset, start, th.maxOffset())
@@ -88,7 +88,7 @@ func TestThreadOpensAtTheHeadingOfALongLatestPart(t *testing.T) {
 }
 
 func TestStaleThreadAnswersAreDropped(t *testing.T) {
-	h := newThreadHarness(t)
+	h := newHarness(t, harnessOpts{noRetries: true})
 	w := h.ws.World()
 	idA, idB := w.ConversationID(convEverything), w.ConversationID(convSnoozed)
 	th, _ := NewThread(h.ctx, markdown.New()).SetSize(80, 30)
@@ -100,7 +100,7 @@ func TestStaleThreadAnswersAreDropped(t *testing.T) {
 	if th.ID() != idB || !th.Loading() || th.conv != nil || len(th.body.lines) != 0 {
 		t.Fatalf("A's late answer was applied to B: id %s, loading %v", th.ID(), th.Loading())
 	}
-	th = h.run(t, th, cmdB)
+	th = h.runThread(th, cmdB)
 	if string(th.Conversation().ID) != idB || th.Loading() {
 		t.Fatalf("B did not load")
 	}
@@ -118,7 +118,7 @@ func TestStaleThreadAnswersAreDropped(t *testing.T) {
 	if !th.Loading() {
 		t.Error("an answer to a superseded request ended the load")
 	}
-	th = h.run(t, th, cmd2)
+	th = h.runThread(th, cmd2)
 	if th.Loading() || th.Err() != nil {
 		t.Errorf("the latest reload did not land: loading %v, err %v", th.Loading(), th.Err())
 	}
@@ -132,8 +132,8 @@ func TestStaleThreadAnswersAreDropped(t *testing.T) {
 }
 
 func TestResizeRendersInACommand(t *testing.T) {
-	h := newThreadHarness(t)
-	th := h.open(t, convEverything, 80, 30)
+	h := newHarness(t, harnessOpts{noRetries: true})
+	th := h.openThread(convEverything, 80, 30)
 	if th.body.width != 80 {
 		t.Fatalf("rendered for %d", th.body.width)
 	}
@@ -146,7 +146,7 @@ func TestResizeRendersInACommand(t *testing.T) {
 		t.Fatal("a new width asked for no render")
 	}
 	// Until the render answers, the old lines show, cut to the new size.
-	checkThreadSize(t, th.View(), 60, 30)
+	checkViewSize(t, th.View(), 60, 30)
 	if th.body.width != 80 {
 		t.Error("the body changed before the render answered")
 	}
@@ -181,22 +181,22 @@ func TestResizeRendersInACommand(t *testing.T) {
 }
 
 func TestThemeChangeReRenders(t *testing.T) {
-	h := newThreadHarness(t)
-	th := h.open(t, convEverything, 80, 30)
+	h := newHarness(t, harnessOpts{noRetries: true})
+	th := h.openThread(convEverything, 80, 30)
 	h.ctx.Styles = theme.New(theme.Light)
 	th, cmd := th.Update(tea.FocusMsg{})
 	if cmd == nil {
 		t.Fatal("a theme change asked for no render")
 	}
-	th = h.run(t, th, cmd)
+	th = h.runThread(th, cmd)
 	if th.body.styles != h.ctx.Styles || th.chromeFor.styles != h.ctx.Styles {
 		t.Error("the thread still shows the old theme")
 	}
 }
 
 func TestThreadScrollKeys(t *testing.T) {
-	h := newThreadHarness(t)
-	th := h.open(t, convEverything, 80, 20)
+	h := newHarness(t, harnessOpts{noRetries: true})
+	th := h.openThread(convEverything, 80, 20)
 	bottom := th.maxOffset()
 	if bottom < 20 {
 		t.Fatalf("conversation too short to scroll: %d", bottom)
@@ -204,7 +204,7 @@ func TestThreadScrollKeys(t *testing.T) {
 	press := func(k string) {
 		t.Helper()
 		var cmd tea.Cmd
-		th, cmd = th.Update(threadPress(k))
+		th, cmd = th.Update(inboxKey(k))
 		if cmd != nil {
 			if msg := cmd(); msg != nil {
 				t.Errorf("%s led to %T", k, msg)
@@ -263,26 +263,26 @@ func TestThreadScrollKeys(t *testing.T) {
 	}
 }
 
-func reopen(t *testing.T, h *threadHarness, th Thread) Thread {
+func reopen(t *testing.T, h *harness, th Thread) Thread {
 	t.Helper()
 	th, cmd := th.Open(th.ID(), nil)
 	if len(th.body.lines) == 0 {
 		t.Error("a reload blanked the thread")
 	}
-	return h.run(t, th, cmd)
+	return h.runThread(th, cmd)
 }
 
 func TestThreadLoadErrorShowsInlineAndRetries(t *testing.T) {
-	h := newThreadHarness(t)
+	h := newHarness(t, harnessOpts{noRetries: true})
 	if err := h.faults.Add(faults.Rule{Kind: faults.Status, Code: 503, Method: "GET", Pattern: "/conversations/*", Count: 1}); err != nil {
 		t.Fatal(err)
 	}
-	th := h.open(t, convEverything, 80, 24)
+	th := h.openThread(convEverything, 80, 24)
 	if th.Err() == nil || th.Loading() {
 		t.Fatalf("err %v, loading %v", th.Err(), th.Loading())
 	}
 	view := ansi.Strip(th.View())
-	checkThreadSize(t, th.View(), 80, 24)
+	checkViewSize(t, th.View(), 80, 24)
 	sum := h.ws.World().ConversationSummary(convEverything)
 	if !strings.Contains(view, "Could not load this conversation:") || !strings.Contains(view, threadTitle(&sum, th.ID())) {
 		t.Errorf("the error should show inline under the summary's header:\n%s", view)
@@ -295,7 +295,7 @@ func TestThreadLoadErrorShowsInlineAndRetries(t *testing.T) {
 		t.Error("help does not offer the retry")
 	}
 
-	th = h.run(t, th, h.toasts[0].Retry)
+	th = h.runThread(th, h.toasts[0].Retry)
 	if th.Err() != nil || th.Conversation() == nil || len(th.body.lines) == 0 {
 		t.Errorf("retry did not load: err %v", th.Err())
 	}
@@ -313,8 +313,8 @@ func TestThreadErrorOutcome(t *testing.T) {
 }
 
 func TestThreadSizes(t *testing.T) {
-	h := newThreadHarness(t)
-	th := h.open(t, convEverything, 80, 24)
+	h := newHarness(t, harnessOpts{noRetries: true})
+	th := h.openThread(convEverything, 80, 24)
 	empty := NewThread(h.ctx, markdown.New())
 	for _, sz := range [][2]int{{0, 0}, {1, 1}, {5, 2}, {12, 3}, {20, 7}, {30, 8}, {200, 60}, {10, 100}} {
 		for name, th := range map[string]Thread{"loaded": th, "empty": empty} {
@@ -326,7 +326,7 @@ func TestThreadSizes(t *testing.T) {
 				}
 				continue
 			}
-			checkThreadSize(t, view, sz[0], sz[1])
+			checkViewSize(t, view, sz[0], sz[1])
 		}
 	}
 	empty, _ = empty.SetSize(40, 10)
@@ -340,7 +340,7 @@ func TestThreadSizes(t *testing.T) {
 }
 
 func TestThreadHelpAndFocus(t *testing.T) {
-	h := newThreadHarness(t)
+	h := newHarness(t, harnessOpts{noRetries: true})
 	th := NewThread(h.ctx, markdown.New())
 	if th.Focused() || len(th.Help()) != 2 {
 		t.Errorf("unfocused help %v", th.Help())
@@ -351,19 +351,5 @@ func TestThreadHelpAndFocus(t *testing.T) {
 	}
 	if th = th.Blur(); th.Focused() {
 		t.Error("Blur kept focus")
-	}
-}
-
-// checkThreadSize asserts view is exactly width × height cells.
-func checkThreadSize(t *testing.T, view string, width, height int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != height {
-		t.Fatalf("%d lines, want %d", len(lines), height)
-	}
-	for i, l := range lines {
-		if w := ansi.StringWidth(l); w != width {
-			t.Fatalf("line %d is %d cells, want %d: %q", i, w, width, ansi.Strip(l))
-		}
 	}
 }

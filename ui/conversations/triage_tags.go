@@ -38,14 +38,66 @@ type tagCreatedMsg struct {
 	Name   string
 }
 
-// loadTagsCmd fetches the workspace's tags.
-func loadTagsCmd(ws *workspace.Workspace, req uint64, convID string) tea.Cmd {
+// Triage and the bulk layer share the workspace's tags: loaded once by whichever asks
+// first (GET /tags), kept in p.triage.tags sanitized and sorted, and joined by the tags
+// either creates (POST /tags). Each wraps the answers in a message of its own.
+
+// loadTagsCmd fetches the workspace's tags for request req; answer makes the message.
+func loadTagsCmd(ws *workspace.Workspace, req uint64, answer func(shared.Loaded[[]models.Tag]) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), tagsTimeout)
 		defer cancel()
 		tags, err := ws.API.Tags(ctx)
-		return tagsLoadedMsg{Loaded: shared.Loaded[[]models.Tag]{Req: req, Value: tags, Err: err}, ConvID: convID}
+		return answer(shared.Loaded[[]models.Tag]{Req: req, Value: tags, Err: err})
 	}
+}
+
+// createTagCmd creates the tag name (POST /tags, sent once) for request req; answer
+// makes the message.
+func createTagCmd(ws *workspace.Workspace, req uint64, name string, answer func(shared.Loaded[*models.Tag]) tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), tagsTimeout)
+		defer cancel()
+		tag, err := ws.API.CreateTag(ctx, name)
+		return answer(shared.Loaded[*models.Tag]{Req: req, Value: tag, Err: err})
+	}
+}
+
+// workspaceTags are GET /tags's tags as they are kept: names sanitized, sorted by name.
+func workspaceTags(loaded []models.Tag) []models.Tag {
+	tags := make([]models.Tag, 0, len(loaded))
+	for _, t := range loaded {
+		t.Name = sanitize.Line(t.Name)
+		tags = append(tags, t)
+	}
+	return sortedTags(tags)
+}
+
+// keepCreatedTag reads POST /tags's answer for a new tag called name: the tag, its name
+// sanitized, which joins the kept tags when they are loaded (ok); or, when there is
+// none, the toast that says why.
+func (p *Pane) keepCreatedTag(ans shared.Loaded[*models.Tag], name string) (tag models.Tag, toast tea.Cmd, ok bool) {
+	if ans.Err != nil || ans.Value == nil {
+		reason := "the answer held no tag"
+		if ans.Err != nil {
+			reason = api.Short(ans.Err)
+		}
+		return models.Tag{}, shared.ErrorToast("Couldn't create tag “"+sanitize.Line(name)+"”: "+reason, nil), false
+	}
+	tag = *ans.Value
+	tag.Name = sanitize.Line(tag.Name)
+	if p.triage.tags != nil && !slices.ContainsFunc(p.triage.tags, func(t models.Tag) bool { return t.ID == tag.ID }) {
+		p.triage.tags = sortedTags(append(slices.Clip(p.triage.tags), tag))
+	}
+	return tag, nil, true
+}
+
+// sortedTags sorts tags by name, case ignored, as the picker lists them.
+func sortedTags(tags []models.Tag) []models.Tag {
+	slices.SortStableFunc(tags, func(a, b models.Tag) int {
+		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+	return tags
 }
 
 // openTags opens the tags picker for the conversation, after loading the workspace's
@@ -63,7 +115,9 @@ func (p Pane) openTags(convID string) (Pane, tea.Cmd) {
 		return p, nil
 	}
 	p.triage.tagsReq, p.triage.tagsFor = p.seq.Next(), convID
-	return p, loadTagsCmd(p.ctx.WS, p.triage.tagsReq, convID)
+	return p, loadTagsCmd(p.ctx.WS, p.triage.tagsReq, func(ans shared.Loaded[[]models.Tag]) tea.Msg {
+		return tagsLoadedMsg{Loaded: ans, ConvID: convID}
+	})
 }
 
 // tagsLoaded keeps the workspace's tags and opens the picker that waited for them.
@@ -77,12 +131,7 @@ func (p Pane) tagsLoaded(msg tagsLoadedMsg) (Pane, tea.Cmd) {
 		retry := func() tea.Msg { return tagsRetryMsg{convID: convID} }
 		return p, shared.ErrorToast("Couldn't load the workspace's tags: "+api.Short(msg.Err), retry)
 	}
-	tags := make([]models.Tag, 0, len(msg.Value))
-	for _, t := range msg.Value {
-		t.Name = sanitize.Line(t.Name)
-		tags = append(tags, t)
-	}
-	sortTags(tags)
+	tags := workspaceTags(msg.Value)
 	p.triage.tags = tags
 	conv, ok := p.conversation(convID)
 	if !ok {
@@ -174,37 +223,17 @@ func (p Pane) confirmNewTag(convID string, yes bool) (Pane, tea.Cmd) {
 	if !yes || name == "" {
 		return p, nil
 	}
-	req, ws := p.seq.Next(), p.ctx.WS
-	return p, func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), tagsTimeout)
-		defer cancel()
-		tag, err := ws.API.CreateTag(ctx, name)
-		return tagCreatedMsg{Loaded: shared.Loaded[*models.Tag]{Req: req, Value: tag, Err: err}, ConvID: convID, Name: name}
-	}
+	req := p.seq.Next()
+	return p, createTagCmd(p.ctx.WS, req, name, func(ans shared.Loaded[*models.Tag]) tea.Msg {
+		return tagCreatedMsg{Loaded: ans, ConvID: convID, Name: name}
+	})
 }
 
 // tagCreated keeps the new tag and attaches it.
 func (p Pane) tagCreated(msg tagCreatedMsg) (Pane, tea.Cmd) {
-	if msg.Err != nil || msg.Value == nil {
-		reason := "the answer held no tag"
-		if msg.Err != nil {
-			reason = api.Short(msg.Err)
-		}
-		return p, shared.ErrorToast("Couldn't create tag “"+sanitize.Line(msg.Name)+"”: "+reason, nil)
-	}
-	tag := *msg.Value
-	tag.Name = sanitize.Line(tag.Name)
-	if p.triage.tags != nil && !slices.ContainsFunc(p.triage.tags, func(t models.Tag) bool { return t.ID == tag.ID }) {
-		tags := append(slices.Clip(p.triage.tags), tag)
-		sortTags(tags)
-		p.triage.tags = tags
+	tag, toast, ok := p.keepCreatedTag(msg.Loaded, msg.Name)
+	if !ok {
+		return p, toast
 	}
 	return p, p.do(msg.ConvID, Action{Kind: ActTag, Tag: tag}, 0)
-}
-
-// sortTags orders tags by name, case ignored, as the picker lists them.
-func sortTags(tags []models.Tag) {
-	slices.SortStableFunc(tags, func(a, b models.Tag) int {
-		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
-	})
 }

@@ -20,7 +20,7 @@ import (
 func openConv(c *models.Conversation) bool { return c.State == models.StateOpen }
 
 // meID is the signed-in admin's id as the bodies carry it.
-func (h *triageHarness) meID() string { return string(h.ctx.Dir.Me.ID) }
+func (h *harness) meID() string { return string(h.ctx.Dir.Me.ID) }
 
 func wantBody(t *testing.T, body map[string]any, want map[string]any, absent ...string) {
 	t.Helper()
@@ -268,7 +268,7 @@ func TestPrioritySendsNothing(t *testing.T) {
 }
 
 // tagNamed is the workspace's tag of that name.
-func (h *triageHarness) tagNamed(name string) models.Tag {
+func (h *harness) tagNamed(name string) models.Tag {
 	h.t.Helper()
 	for _, tg := range h.ws.World().Tags() {
 		if tg.Name == name {

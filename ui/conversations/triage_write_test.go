@@ -75,7 +75,7 @@ func TestRefusedWritesRollBack(t *testing.T) {
 		name  string
 		rule  faults.Rule
 		keys  []string
-		pick  func(*triageHarness) func(c *models.Conversation) bool
+		pick  func(*harness) func(c *models.Conversation) bool
 		route string
 		toast string
 		check func(t *testing.T, before, after models.Conversation)
@@ -95,7 +95,7 @@ func TestRefusedWritesRollBack(t *testing.T) {
 				}
 			}},
 		{"assign", faults.Rule{Kind: faults.Status, Code: 404, Method: "POST", Pattern: "/conversations/*/parts", Count: 1},
-			[]string{"a", "enter"}, func(h *triageHarness) func(c *models.Conversation) bool {
+			[]string{"a", "enter"}, func(h *harness) func(c *models.Conversation) bool {
 				me := h.ctx.Dir.MeID()
 				return func(c *models.Conversation) bool { return openConv(c) && int64(c.AdminAssigneeID) != me }
 			}, "/conversations/{id}/parts", "Couldn't assign to ",
