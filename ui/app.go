@@ -14,9 +14,11 @@ import (
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/ui/components/help"
 	"github.com/intercom-tui/intercom-tui/ui/components/toast"
+	"github.com/intercom-tui/intercom-tui/ui/contacts"
 	"github.com/intercom-tui/intercom-tui/ui/conversations"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
+	"github.com/intercom-tui/intercom-tui/ui/tickets"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
 
@@ -58,9 +60,13 @@ func New(ctx *shared.Context, opts Options) App {
 		ctx.Styles = theme.For(true, opts.Theme)
 	}
 	a := App{
-		ctx:    ctx,
-		opts:   opts,
-		panes:  []pane{wrap[conversations.Pane]{conversations.New(ctx)}},
+		ctx:  ctx,
+		opts: opts,
+		panes: []pane{
+			wrap[conversations.Pane]{conversations.New(ctx)},
+			wrap[contacts.Pane]{contacts.New(ctx)},
+			wrap[tickets.Pane]{tickets.New(ctx)},
+		},
 		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		online: true,
 	}
@@ -131,11 +137,9 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.overlays = a.overlays[:n-1]
 		}
 	case shared.OpenConversationMsg:
-		a.active = a.paneIndex("Conversations")
-		cmd = a.toAll(msg)
+		cmd = tea.Batch(a.switchTo(a.paneIndex("Conversations")), a.toAll(msg))
 	case shared.OpenContactMsg:
-		a.active = a.paneIndex("Contacts")
-		cmd = a.toAll(msg)
+		cmd = tea.Batch(a.switchTo(a.paneIndex("Contacts")), a.toAll(msg))
 	case shared.ToastMsg:
 		a.toast, cmd = a.toast.Show(msg.Text, msg.Error, msg.Retry)
 	case offlineAt:
@@ -201,10 +205,11 @@ func (a *App) paneIndex(title string) int {
 	return a.active
 }
 
-// switchTo makes pane i active (wrapping around).
-func (a *App) switchTo(i int) {
+// switchTo makes pane i active (wrapping around) and tells it so.
+func (a *App) switchTo(i int) tea.Cmd {
 	n := len(a.panes)
 	a.active = ((i % n) + n) % n
+	return a.toActive(shared.ActivatedMsg{})
 }
 
 // retryDirectory asks for the directory again after it failed.
@@ -250,11 +255,11 @@ func (a App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		cmd = a.toast.Retry
 		a.toast = a.toast.Dismiss()
 	case key.Matches(msg, k.NextTab):
-		a.switchTo(a.active + 1)
+		cmd = a.switchTo(a.active + 1)
 	case key.Matches(msg, k.PrevTab):
-		a.switchTo(a.active - 1)
+		cmd = a.switchTo(a.active - 1)
 	case a.tabKey(msg) >= 0:
-		a.switchTo(a.tabKey(msg))
+		cmd = a.switchTo(a.tabKey(msg))
 	default:
 		cmd = a.toActive(msg)
 	}

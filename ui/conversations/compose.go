@@ -216,6 +216,9 @@ func (p *Pane) flush(k draftKey, text string) tea.Cmd {
 // composeMsg handles the composer's messages, the answers of the draft commands, and
 // looks for drafts when a thread opens.
 func (p Pane) composeMsg(msg tea.Msg) (Pane, tea.Cmd, bool) {
+	if !conversationKind(msg) {
+		return p, nil, false // a contact's or a ticket's composer: another pane's
+	}
 	switch msg := msg.(type) {
 	case composer.DraftChangedMsg:
 		k := draftKey{msg.ConvID, msg.Kind}
@@ -369,4 +372,23 @@ func (p Pane) composeWriteDone(msg WriteDoneMsg) (Pane, tea.Cmd) {
 type composeReopenMsg struct {
 	conv string
 	kind drafts.Kind
+}
+
+// conversationKind is false for a composer message about another pane's draft (a
+// contact or ticket note): every pane hears every message.
+func conversationKind(msg tea.Msg) bool {
+	var kind drafts.Kind
+	switch m := msg.(type) {
+	case composer.DraftChangedMsg:
+		kind = m.Kind
+	case composer.ClosedMsg:
+		kind = m.Kind
+	case composer.SendMsg:
+		kind = m.Kind
+	case composer.SavedMsg:
+		kind = m.Kind
+	default:
+		return true
+	}
+	return kind == drafts.Reply || kind == drafts.Note
 }

@@ -481,3 +481,26 @@ func TestComposePaneCopiesShareNothing(t *testing.T) {
 		t.Fatalf("the pane has %q", got)
 	}
 }
+
+// TestComposeIgnoresOtherPanesDrafts: every pane hears every message; a ticket note's
+// composer messages must not be saved or sent by the conversations pane.
+func TestComposeIgnoresOtherPanesDrafts(t *testing.T) {
+	h := newHarness(t, harnessOpts{})
+	p := h.start(100, 30)
+	for _, msg := range []tea.Msg{
+		composer.DraftChangedMsg{ConvID: "1200", Kind: drafts.TicketNote, Text: "x"},
+		composer.SendMsg{ConvID: "1200", Kind: drafts.TicketNote, Text: "x"},
+		composer.ClosedMsg{ConvID: "1200", Kind: drafts.ContactNote, Text: "x"},
+	} {
+		var cmd tea.Cmd
+		p, cmd = p.Update(msg)
+		if cmd != nil {
+			if out := cmd(); out != nil {
+				t.Fatalf("%T of another pane's kind produced %#v", msg, out)
+			}
+		}
+	}
+	if len(p.compose.drafts) != 0 {
+		t.Fatalf("the pane kept drafts of another kind: %v", p.compose.drafts)
+	}
+}

@@ -99,3 +99,7 @@ type OpenConversationMsg struct{ ID string }
 // OpenContactMsg asks the root to show a contact's profile in the contacts pane (e.g.
 // u on a conversation).
 type OpenContactMsg struct{ ID string }
+
+// ActivatedMsg tells a pane it is now on screen (its tab was chosen), so it can start
+// work it saves until someone looks, such as lazy lookups for the rows shown.
+type ActivatedMsg struct{}
