@@ -67,7 +67,7 @@ token it starts a fake demo workspace on 127.0.0.1 and browses that.`,
 	root.SetErr(stderr)
 	conn.register(root)
 	demo.register(root)
-	root.AddCommand(newServeDemoCmd(stdout), newDoctorCmd(stdout))
+	root.AddCommand(newServeDemoCmd(stdout), newDoctorCmd(stdout), newSyncCmd(stdout))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})

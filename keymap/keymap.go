@@ -62,6 +62,13 @@ type KeyMap struct {
 	TicketState key.Binding
 	OpenByID    key.Binding
 
+	// Articles
+	Expand   key.Binding
+	Collapse key.Binding
+	OpenURL  key.Binding
+	Copy     key.Binding
+	Locale   key.Binding
+
 	// Overlays: composer, pickers, confirmations
 	Send    key.Binding
 	Confirm key.Binding
@@ -126,6 +133,12 @@ func Default() *KeyMap {
 		TicketState: b("S", "change ticket state", "S"),
 		OpenByID:    b("i", "open a ticket by id", "i"),
 
+		Expand:   b("→/l", "expand", "right", "l"),
+		Collapse: b("←/h", "collapse", "left", "h"),
+		OpenURL:  b("o", "open in browser", "o"),
+		Copy:     b("y", "copy link", "y"),
+		Locale:   b("L", "next language", "L"),
+
 		Send:    b("ctrl+s", "send", "ctrl+s"),
 		Confirm: b("enter", "choose", "enter"),
 		Cancel:  b("esc", "cancel (keeps the draft)", "esc"),
@@ -150,6 +163,7 @@ func (k *KeyMap) Groups() []Group {
 		{"Thread", []key.Binding{k.ScrollUp, k.ScrollDown}},
 		{"Triage", []key.Binding{k.Reply, k.Note, k.Assign, k.Snooze, k.Close, k.Reopen, k.Priority, k.Tags, k.Select, k.SelectRange}},
 		{"Contacts and tickets", []key.Binding{k.Profile, k.TicketState, k.OpenByID}},
+		{"Articles", []key.Binding{k.Expand, k.Collapse, k.OpenURL, k.Copy, k.Locale}},
 		{"Composer and pickers", []key.Binding{k.Send, k.Confirm, k.Cancel, k.Toggle, k.Yes, k.No}},
 	}
 }

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/intercom-tui/intercom-tui/api"
+	"github.com/intercom-tui/intercom-tui/ui/articles"
 	"github.com/intercom-tui/intercom-tui/ui/components/help"
 	"github.com/intercom-tui/intercom-tui/ui/components/toast"
 	"github.com/intercom-tui/intercom-tui/ui/contacts"
@@ -66,6 +67,7 @@ func New(ctx *shared.Context, opts Options) App {
 			wrap[conversations.Pane]{conversations.New(ctx)},
 			wrap[contacts.Pane]{contacts.New(ctx)},
 			wrap[tickets.Pane]{tickets.New(ctx)},
+			wrap[articles.Pane]{articles.New(ctx)},
 		},
 		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		online: true,

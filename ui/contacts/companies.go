@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
 
@@ -48,7 +49,7 @@ func newCompanyNames() *companyNames {
 // learn remembers the names of companies.
 func (c *companyNames) learn(companies []models.Company) {
 	for _, co := range companies {
-		if n := clip(line(co.Name), rowTextRunes); n != "" {
+		if n := textfmt.Clip(textfmt.Line(co.Name), rowTextRunes); n != "" {
 			c.names[string(co.ID)] = n
 		}
 	}

@@ -5,9 +5,10 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/ui/components/listnav"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
 
@@ -32,10 +33,10 @@ func newContactRow(c *models.Contact) contactRow {
 	r := contactRow{
 		contact: c,
 		id:      string(c.ID),
-		role:    clip(line(c.Role), 8),
-		name:    clip(line(string(c.Name)), rowTextRunes),
-		email:   clip(line(c.Email), rowTextRunes),
-		phone:   clip(line(string(c.Phone)), 40),
+		role:    textfmt.Clip(textfmt.Line(c.Role), 8),
+		name:    textfmt.Clip(textfmt.Line(string(c.Name)), rowTextRunes),
+		email:   textfmt.Clip(textfmt.Line(c.Email), rowTextRunes),
+		phone:   textfmt.Clip(textfmt.Line(string(c.Phone)), 40),
 		seen:    int64(c.LastSeenAt),
 	}
 	if s := c.Companies; s != nil {
@@ -67,18 +68,7 @@ func (l *rowList) selected() *contactRow {
 
 // moveTo puts the cursor on row i (clamped) and scrolls it into a screen of height.
 func (l *rowList) moveTo(i, height int) {
-	n := len(l.rows)
-	l.cursor = max(0, min(i, n-1))
-	if height <= 0 {
-		return
-	}
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+height {
-		l.offset = l.cursor - height + 1
-	}
-	l.offset = max(0, min(l.offset, n-height))
+	l.cursor, l.offset = listnav.Place(i, len(l.rows), height, l.offset)
 }
 
 // reset shows a first page. keep keeps the cursor on the same contact (a refresh of the
@@ -149,16 +139,16 @@ func newRowLayout(width int) rowLayout {
 func (l rowLayout) header() string {
 	var b strings.Builder
 	b.WriteString(strings.Repeat(" ", colMark))
-	b.WriteString(cell("ROLE", colRole) + " ")
-	b.WriteString(cell("NAME", l.name) + " ")
-	b.WriteString(cell("EMAIL", l.email))
+	b.WriteString(textfmt.Cell("ROLE", colRole) + " ")
+	b.WriteString(textfmt.Cell("NAME", l.name) + " ")
+	b.WriteString(textfmt.Cell("EMAIL", l.email))
 	if l.showCompany {
-		b.WriteString(" " + cell("COMPANY", l.company))
+		b.WriteString(" " + textfmt.Cell("COMPANY", l.company))
 	}
 	if l.showSeen {
-		b.WriteString(" " + cellRight("SEEN", colSeen))
+		b.WriteString(" " + textfmt.CellRight("SEEN", colSeen))
 	}
-	return fitWidth(b.String(), l.width)
+	return textfmt.FitWidth(b.String(), l.width)
 }
 
 // rowStyles are a row state's styles (plain or under the cursor), resolved once a frame.
@@ -199,24 +189,24 @@ func (r *contactRow) render(l rowLayout, st *rowStyles, company string, now int6
 	case "lead":
 		role = st.lead
 	}
-	b.WriteString(role.Render(cell(r.role, colRole)) + st.base.Render(" "))
+	b.WriteString(role.Render(textfmt.Cell(r.role, colRole)) + st.base.Render(" "))
 	name, nameStyle := r.name, st.name
 	if name == "" {
 		name, nameStyle = "(anonymous)", st.muted
 	}
-	b.WriteString(nameStyle.Render(cell(name, l.name)) + st.base.Render(" "))
+	b.WriteString(nameStyle.Render(textfmt.Cell(name, l.name)) + st.base.Render(" "))
 	email := r.email
 	if email == "" {
 		email = r.phone
 	}
-	b.WriteString(st.base.Render(cell(email, l.email)))
+	b.WriteString(st.base.Render(textfmt.Cell(email, l.email)))
 	if l.showCompany {
-		b.WriteString(st.company.Render(" " + cell(company, l.company)))
+		b.WriteString(st.company.Render(" " + textfmt.Cell(company, l.company)))
 	}
 	if l.showSeen {
-		b.WriteString(st.muted.Render(" " + cellRight(age(r.seen, now), colSeen)))
+		b.WriteString(st.muted.Render(" " + textfmt.CellRight(age(r.seen, now), colSeen)))
 	}
-	return fitWidth(b.String(), l.width)
+	return textfmt.FitWidth(b.String(), l.width)
 }
 
 // companyCount is the company column when no name is known: "2 companies".
@@ -228,47 +218,4 @@ func companyCount(n int) string {
 		return "1 company"
 	}
 	return strconv.Itoa(n) + " companies"
-}
-
-// cell is s cut (by display width, so CJK counts double) and padded to w cells.
-func cell(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, ellipsis)
-		sw = ansi.StringWidth(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
-}
-
-// cellRight is s cut and padded on the left to w cells.
-func cellRight(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) > w {
-		s = ansi.Truncate(s, w, "")
-	}
-	return strings.Repeat(" ", w-ansi.StringWidth(s)) + s
-}
-
-// fitWidth makes a styled line exactly w cells wide.
-func fitWidth(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, "")
-		sw = ansi.StringWidth(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
 }

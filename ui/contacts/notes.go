@@ -2,7 +2,6 @@ package contacts
 
 import (
 	"context"
-	"errors"
 	"maps"
 	"strconv"
 	"time"
@@ -14,6 +13,8 @@ import (
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
 	"github.com/intercom-tui/intercom-tui/ui/components/composer"
+	"github.com/intercom-tui/intercom-tui/ui/components/draftsave"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
 
@@ -22,7 +23,7 @@ import (
 // N on a profile opens the composer (drafts kind ContactNote, keyed by the contact's
 // id) on the draft typed in this session, else the one on disk (read by a command).
 // While the agent types, the draft is saved at once and then at most every
-// draftSaveEvery, one save or delete in flight at a time; closing saves at once.
+// draftsave.SaveEvery, one save or delete in flight at a time; closing saves at once.
 //
 // ctrl+s converts the text to HTML (composer.ToHTML) and sends it once:
 // POST /contacts/{id}/notes with the signed-in admin's id. The note shows at once,
@@ -32,9 +33,6 @@ import (
 // by itself.
 //
 // Only composer messages of kind ContactNote are this pane's.
-
-// draftSaveEvery is the save throttle: after a save, the next waits this long.
-const draftSaveEvery = 500 * time.Millisecond
 
 // noteTimeout bounds the note's POST (which is never retried).
 const noteTimeout = 30 * time.Second
@@ -48,16 +46,9 @@ type noteState struct {
 
 // draftState is one contact's note draft as the pane knows it.
 type draftState struct {
-	name    string // the contact's name, for titles and toasts
-	text    string // the latest text
-	issued  string // the text of the last save issued
-	retry   bool   // save again even if unchanged (the last save failed)
-	busy    bool   // a save or a delete is in flight
-	window  bool   // a save was issued less than draftSaveEvery ago
-	gen     uint64 // the window's tick; older ticks are ignored
-	remove  bool   // delete the file when nothing is in flight (the note was added)
-	saved   string // when the text last reached the disk, "15:04"
-	saveErr error
+	name string // the contact's name, for titles and toasts
+	text string // the latest text
+	draftsave.Pump
 
 	sending  uint64 // the request of the send in flight, 0 for none
 	sentText string // the text it was made from
@@ -96,13 +87,11 @@ type draftDeletedMsg struct {
 // noteReopenMsg reopens the composer on a note whose send failed (the toast's retry).
 type noteReopenMsg struct{ contact, name string }
 
-var errNoDrafts = errors.New("drafts are not kept on disk in this session")
-
 // noteKey is N on the profile.
 func (p Pane) noteKey() (Pane, tea.Cmd) {
 	name := "this contact"
 	if c := p.prof.contact; c != nil {
-		name = line(c.DisplayName())
+		name = textfmt.Line(c.DisplayName())
 	}
 	return p.openComposer(p.prof.id, name)
 }
@@ -125,24 +114,9 @@ func (p Pane) openComposer(id, name string) (Pane, tea.Cmd) {
 	store, sk, now := p.ctx.Drafts, p.storeKey(id), p.clock()
 	return p, func() tea.Msg {
 		msg := draftLoadedMsg{req: req, contact: id, name: name}
-		if store == nil {
-			return msg
-		}
-		msg.draft, msg.found, msg.err = store.Load(sk)
-		if msg.found {
-			msg.label = savedLabel(msg.draft.Updated, now())
-		}
+		msg.draft, msg.found, msg.label, msg.err = draftsave.Load(store, sk, now())
 		return msg
 	}
-}
-
-// savedLabel is when a draft was saved: "15:04" today, "24 Nov 15:04" another day.
-func savedLabel(at, now time.Time) string {
-	at = at.In(now.Location())
-	if y, m, d := at.Date(); y == now.Year() && m == now.Month() && d == now.Day() {
-		return at.Format("15:04")
-	}
-	return at.Format("2 Jan 15:04")
 }
 
 // draftStatus is the status line a composer opens with.
@@ -150,14 +124,14 @@ func draftStatus(st *draftState, restored bool) (string, bool) {
 	switch {
 	case st.failed != "":
 		return "Not sent: " + st.failed + ". The draft is kept: send again when ready.", true
-	case st.saveErr != nil:
-		return "Draft not saved: " + sanitize.Line(st.saveErr.Error()), true
-	case st.text == "" || st.saved == "":
+	case st.SaveErr != nil:
+		return "Draft not saved: " + sanitize.Line(st.SaveErr.Error()), true
+	case st.text == "" || st.SavedAt == "":
 		return "", false
 	case restored:
-		return "draft restored, saved " + st.saved, false
+		return "draft restored, saved " + st.SavedAt, false
 	}
-	return "draft saved " + st.saved, false
+	return "draft saved " + st.SavedAt, false
 }
 
 func (p *Pane) pushComposer(id, name, text, status string, isErr bool) tea.Cmd {
@@ -183,7 +157,7 @@ func (p Pane) draftLoaded(msg draftLoadedMsg) (Pane, tea.Cmd) {
 		return p, p.pushComposer(msg.contact, msg.name, "", "Saved draft unreadable ("+sanitize.Line(msg.err.Error())+"); typing replaces it", true)
 	}
 	if msg.found {
-		st.text, st.issued, st.saved = msg.draft.Text, msg.draft.Text, msg.label
+		st.text, st.Issued, st.SavedAt = msg.draft.Text, msg.draft.Text, msg.label
 	}
 	text, isErr := draftStatus(st, true)
 	return p, p.pushComposer(msg.contact, msg.name, st.text, text, isErr)
@@ -191,83 +165,51 @@ func (p Pane) draftLoaded(msg draftLoadedMsg) (Pane, tea.Cmd) {
 
 // editDraft is contact id's draft state to change: a copy, in a copy of the map.
 func (p *Pane) editDraft(id string) *draftState {
-	m := maps.Clone(p.notes.drafts)
-	if m == nil {
-		m = map[string]*draftState{}
-	}
-	st := &draftState{}
-	if old := m[id]; old != nil {
-		*st = *old
-	}
-	m[id] = st
-	p.notes.drafts = m
+	var st *draftState
+	p.notes.drafts, st = draftsave.Edit(p.notes.drafts, id)
 	return st
 }
 
 // pump starts the next disk operation of id's draft, if any and none is in flight.
 func (p *Pane) pump(id string) tea.Cmd {
 	cur := p.notes.drafts[id]
-	switch {
-	case cur == nil || cur.busy:
+	if cur == nil {
 		return nil
-	case cur.remove:
-		st := p.editDraft(id)
-		st.busy, st.remove = true, false
+	}
+	switch cur.Next(cur.text) {
+	case draftsave.StepDelete:
+		p.editDraft(id).StartDelete()
 		store, sk := p.ctx.Drafts, p.storeKey(id)
-		return func() tea.Msg {
-			msg := draftDeletedMsg{contact: id}
-			if store != nil {
-				msg.err = store.Delete(sk)
-			}
-			return msg
-		}
-	case (cur.text != cur.issued || cur.retry) && !cur.window:
+		return func() tea.Msg { return draftDeletedMsg{contact: id, err: draftsave.Delete(store, sk)} }
+	case draftsave.StepSave:
 		st := p.editDraft(id)
-		st.busy, st.window, st.retry, st.issued = true, true, false, st.text
-		st.gen++
-		gen := st.gen
-		tick := p.timer(draftSaveEvery, func(time.Time) tea.Msg { return draftTickMsg{contact: id, gen: gen} })
+		gen := st.StartSave(st.text, true)
+		tick := p.timer(draftsave.SaveEvery, func(time.Time) tea.Msg { return draftTickMsg{contact: id, gen: gen} })
 		return tea.Batch(p.saveDraftCmd(id, st.text), tick)
-	case cur.text == "" && !cur.window && cur.sending == 0 && cur.failed == "" && cur.saveErr == nil:
-		m := maps.Clone(p.notes.drafts) // nothing to remember: the next N reads the disk
-		delete(m, id)
-		p.notes.drafts = m
+	case draftsave.StepSettled:
+		if cur.text == "" && cur.sending == 0 && cur.failed == "" && cur.SaveErr == nil {
+			m := maps.Clone(p.notes.drafts) // nothing to remember: the next N reads the disk
+			delete(m, id)
+			p.notes.drafts = m
+		}
 	}
 	return nil
 }
 
 func (p *Pane) saveDraftCmd(id, text string) tea.Cmd {
-	store, sk, now := p.ctx.Drafts, p.storeKey(id), p.clock()
-	return func() tea.Msg {
-		at := now()
-		msg := composer.SavedMsg{ConvID: id, Kind: drafts.ContactNote, Text: text, At: at}
-		if store == nil {
-			msg.Err = errNoDrafts
-			return msg
-		}
-		msg.Err = store.Save(drafts.Draft{Workspace: sk.Workspace, ConversationID: id, Kind: drafts.ContactNote, Updated: at, Text: text})
-		return msg
-	}
+	return draftsave.SaveCmd(p.ctx.Drafts, p.storeKey(id), text, p.clock())
 }
 
 // storeKey names contact id's note draft in the store.
 func (p *Pane) storeKey(id string) drafts.Key {
-	code, base := "", ""
-	if d := p.directory(); d != nil && d.Me.App != nil {
-		code = d.Me.App.IDCode
-	}
-	if p.ctx.WS != nil && p.ctx.WS.API != nil {
-		base = p.ctx.WS.API.BaseURL()
-	}
-	return drafts.Key{Workspace: drafts.WorkspaceKey(code, base), ConversationID: id, Kind: drafts.ContactNote}
+	return drafts.Key{Workspace: draftsave.Workspace(p.directory(), p.ctx.WS), ConversationID: id, Kind: drafts.ContactNote}
 }
 
 // flush saves id's draft now, skipping the throttle: the composer closed.
 func (p *Pane) flush(id, text string) tea.Cmd {
 	st := p.editDraft(id)
-	st.text, st.window = text, false
-	st.gen++
-	st.retry = st.saveErr != nil
+	st.text = text
+	st.Flush()
 	return p.pump(id)
 }
 
@@ -297,17 +239,11 @@ func (p Pane) noteMsg(msg tea.Msg) (Pane, tea.Cmd, bool) {
 		if msg.Kind != drafts.ContactNote || p.notes.drafts[msg.ConvID] == nil {
 			return p, nil, msg.Kind == drafts.ContactNote
 		}
-		st := p.editDraft(msg.ConvID)
-		st.busy = false
-		if msg.Err != nil {
-			st.saveErr = msg.Err
-		} else {
-			st.saveErr, st.saved = nil, msg.At.Format("15:04")
-		}
+		p.editDraft(msg.ConvID).SaveDone(msg.Err, msg.At)
 		return p, p.pump(msg.ConvID), true
 	case draftTickMsg:
-		if st := p.notes.drafts[msg.contact]; st != nil && st.gen == msg.gen {
-			p.editDraft(msg.contact).window = false
+		if st := p.notes.drafts[msg.contact]; st != nil && st.Gen == msg.gen {
+			p.editDraft(msg.contact).Window = false
 			return p, p.pump(msg.contact), true
 		}
 		return p, nil, true
@@ -315,7 +251,7 @@ func (p Pane) noteMsg(msg tea.Msg) (Pane, tea.Cmd, bool) {
 		if p.notes.drafts[msg.contact] == nil {
 			return p, nil, true
 		}
-		p.editDraft(msg.contact).busy = false
+		p.editDraft(msg.contact).Busy = false
 		var toast tea.Cmd
 		if msg.err != nil {
 			toast = shared.ErrorToast("Note added, but its draft is still on disk: "+sanitize.Line(msg.err.Error()), nil)
@@ -345,9 +281,9 @@ func (p Pane) sendNote(msg composer.SendMsg) (Pane, tea.Cmd) {
 	st := p.editDraft(id)
 	name := st.name
 	if name == "" {
-		name = "#" + line(id)
+		name = "#" + textfmt.Line(id)
 		if p.prof.id == id && p.prof.contact != nil {
-			name = line(p.prof.contact.DisplayName())
+			name = textfmt.Line(p.prof.contact.DisplayName())
 		}
 		st.name = name
 	}
@@ -362,7 +298,7 @@ func (p Pane) sendNote(msg composer.SendMsg) (Pane, tea.Cmd) {
 	req := p.seq.Next()
 	st.sending, st.sentText, st.failed = req, msg.Text, ""
 	if p.prof.id == id {
-		pending := noteItem{id: "pending-" + strconv.FormatUint(req, 10), author: clip(line(dir.Me.Name), rowTextRunes),
+		pending := noteItem{id: "pending-" + strconv.FormatUint(req, 10), author: textfmt.Clip(textfmt.Line(dir.Me.Name), rowTextRunes),
 			lines: htmlLines(body, noteLines), pending: true, req: req}
 		p.prof.pending = append([]noteItem{pending}, p.prof.pending...)
 		p.prof.gen++
@@ -404,13 +340,13 @@ func (p Pane) noteAdded(msg NoteAddedMsg) (Pane, tea.Cmd) {
 	sent := st.sentText
 	st.sending, st.sentText = 0, ""
 	if msg.Err != nil {
-		st.failed = line(api.Short(msg.Err))
+		st.failed = textfmt.Line(api.Short(msg.Err))
 		reopen := noteReopenMsg{contact: msg.ContactID, name: st.name}
 		return p, shared.ErrorToast("Couldn't add the note on "+st.name+": "+errText(msg.Err)+". The draft is kept",
 			func() tea.Msg { return reopen })
 	}
 	if st.text == sent { // not edited since: the draft is done with
-		st.text, st.issued, st.remove, st.retry, st.saveErr = "", "", true, false, nil
+		st.text, st.Issued, st.Remove, st.Retry, st.SaveErr = "", "", true, false, nil
 	}
 	return p, tea.Batch(shared.Toast("Note added to "+st.name), p.pump(msg.ContactID))
 }

@@ -6,13 +6,14 @@
 package contacts
 
 import (
-	"math"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/intercom-tui/intercom-tui/ui/components/filter"
+	"github.com/intercom-tui/intercom-tui/ui/components/listnav"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -47,7 +48,7 @@ type Pane struct {
 func New(ctx *shared.Context) Pane {
 	return Pane{
 		ctx:   ctx,
-		input: newSearchInput(ctx.Styles),
+		input: filter.New(ctx.Styles, "/ ", "name, email, phone or external id"),
 		names: newCompanyNames(),
 		doc:   &docCache{},
 		prof:  profile{cursor: -1},
@@ -183,20 +184,10 @@ func (p Pane) key(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 func (p Pane) listKey(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 	k := p.ctx.Keys
 	l := &p.list.rows
-	h := p.listHeight()
+	if to, ok := listnav.Move(msg, k, l.cursor, p.listHeight()); ok {
+		return p.moveTo(to)
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		return p.moveTo(l.cursor + 1)
-	case key.Matches(msg, k.Up):
-		return p.moveTo(l.cursor - 1)
-	case key.Matches(msg, k.PageDown):
-		return p.moveTo(l.cursor + h)
-	case key.Matches(msg, k.PageUp):
-		return p.moveTo(l.cursor - h)
-	case key.Matches(msg, k.Top):
-		return p.moveTo(0)
-	case key.Matches(msg, k.Bottom):
-		return p.moveTo(math.MaxInt)
 	case key.Matches(msg, k.Open):
 		if r := l.selected(); r != nil {
 			return p.openProfile(r.id, r.contact)

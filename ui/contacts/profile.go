@@ -9,6 +9,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/api/query"
 	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
 
@@ -309,21 +310,21 @@ func (p *Pane) setConvs(msg ConversationsMsg) {
 func newNoteItem(n *models.Note) noteItem {
 	it := noteItem{id: string(n.ID), created: n.CreatedAt, lines: htmlLines(n.Body, noteLines)}
 	if n.Author != nil {
-		it.author = clip(line(n.Author.Name), rowTextRunes)
+		it.author = textfmt.Clip(textfmt.Line(n.Author.Name), rowTextRunes)
 	}
 	return it
 }
 
 func newConvItem(c *models.Conversation) convItem {
-	it := convItem{id: string(c.ID), state: clip(line(c.State), 10), waiting: int64(c.WaitingSince), updated: c.UpdatedAt}
+	it := convItem{id: string(c.ID), state: textfmt.Clip(textfmt.Line(c.State), 10), waiting: int64(c.WaitingSince), updated: c.UpdatedAt}
 	if c.Source != nil {
-		it.subject = clip(firstLine(c.Source.Subject), rowTextRunes)
+		it.subject = textfmt.Clip(firstLine(c.Source.Subject), rowTextRunes)
 	}
 	if it.subject == "" {
-		it.subject = clip(line(string(c.Title)), rowTextRunes)
+		it.subject = textfmt.Clip(textfmt.Line(string(c.Title)), rowTextRunes)
 	}
 	if it.subject == "" && c.Source != nil {
-		it.subject = clip(firstLine(c.Source.Body), rowTextRunes)
+		it.subject = textfmt.Clip(firstLine(c.Source.Body), rowTextRunes)
 	}
 	if it.subject == "" {
 		it.subject = "(no text)"

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -78,7 +79,7 @@ type column struct {
 
 func (c *column) add(width int, lines ...string) {
 	for _, l := range lines {
-		c.lines = append(c.lines, fitWidth(l, width))
+		c.lines = append(c.lines, textfmt.FitWidth(l, width))
 	}
 }
 
@@ -162,7 +163,7 @@ func (b *docBuilder) details(c *column, w int) {
 // person is the header, the facts and the custom attributes of the contact.
 func (b *docBuilder) person(c *column, w int, ct *models.Contact) {
 	s := b.st
-	name, style := line(string(ct.Name)), s.Bold
+	name, style := textfmt.Line(string(ct.Name)), s.Bold
 	if name == "" {
 		name, style = "(anonymous)", s.Muted
 	}
@@ -170,7 +171,7 @@ func (b *docBuilder) person(c *column, w int, ct *models.Contact) {
 	if ct.Role == "lead" {
 		role = s.Tag
 	}
-	c.add(w, style.Render(ansi.Truncate(name, max(0, w-8), ellipsis))+"  "+role.Render(clip(line(ct.Role), 8)))
+	c.add(w, style.Render(ansi.Truncate(name, max(0, w-8), ellipsis))+"  "+role.Render(textfmt.Clip(textfmt.Line(ct.Role), 8)))
 	if st := b.pr.sec[secContact]; st.err != nil {
 		b.status(c, w, secContact) // the list's copy shows meanwhile
 	}
@@ -178,11 +179,11 @@ func (b *docBuilder) person(c *column, w int, ct *models.Contact) {
 		if value == "" {
 			value = noValue
 		}
-		c.add(w, s.Muted.Render(cell(label, 12))+s.Text.Render(ansi.Truncate(value, max(0, w-12), ellipsis)))
+		c.add(w, s.Muted.Render(textfmt.Cell(label, 12))+s.Text.Render(ansi.Truncate(value, max(0, w-12), ellipsis)))
 	}
-	field("Email", line(ct.Email))
-	field("Phone", line(string(ct.Phone)))
-	field("External id", line(string(ct.ExternalID)))
+	field("Email", textfmt.Line(ct.Email))
+	field("Phone", textfmt.Line(string(ct.Phone)))
+	field("External id", textfmt.Line(string(ct.ExternalID)))
 	field("Owner", b.owner(ct))
 	field("Created", date(ct.CreatedAt, b.loc))
 	field("Signed up", date(int64(ct.SignedUpAt), b.loc))
@@ -196,12 +197,12 @@ func (b *docBuilder) person(c *column, w int, ct *models.Contact) {
 	keys := sortedKeys(ct.CustomAttributes)
 	kw := 0
 	for _, k := range keys {
-		kw = max(kw, ansi.StringWidth(line(k)))
+		kw = max(kw, ansi.StringWidth(textfmt.Line(k)))
 	}
 	kw = min(kw, max(8, w/2))
 	for _, k := range keys {
 		v := ansi.Truncate(attrValue(k, ct.CustomAttributes[k], b.loc), max(0, w-kw-2), ellipsis)
-		c.add(w, s.Muted.Render(cell(line(k), kw))+"  "+s.Text.Render(v))
+		c.add(w, s.Muted.Render(textfmt.Cell(textfmt.Line(k), kw))+"  "+s.Text.Render(v))
 	}
 }
 
@@ -211,7 +212,7 @@ func (b *docBuilder) owner(ct *models.Contact) string {
 		return ""
 	}
 	if b.dir != nil {
-		if n := line(b.dir.AdminName(id)); n != "" {
+		if n := textfmt.Line(b.dir.AdminName(id)); n != "" {
 			return n
 		}
 	}
@@ -224,7 +225,7 @@ func location(l *models.Location) string {
 	}
 	var parts []string
 	for _, s := range []models.NullString{l.City, l.Region, l.Country} {
-		if v := line(string(s)); v != "" {
+		if v := textfmt.Line(string(s)); v != "" {
 			parts = append(parts, v)
 		}
 	}
@@ -242,18 +243,18 @@ func (b *docBuilder) companies(c *column, w int) {
 		c.add(w, s.Empty.Render("None"))
 	}
 	for _, co := range b.pr.companies {
-		name := line(co.Name)
+		name := textfmt.Line(co.Name)
 		if name == "" {
 			name = noValue
 		}
 		var facts []string
 		if co.Plan != nil && co.Plan.Name != "" {
-			facts = append(facts, line(co.Plan.Name))
+			facts = append(facts, textfmt.Line(co.Plan.Name))
 		}
 		if co.Size > 0 {
 			facts = append(facts, strconv.FormatInt(co.Size, 10)+" people")
 		}
-		if site := line(co.Website); site != "" {
+		if site := textfmt.Line(co.Website); site != "" {
 			facts = append(facts, site)
 		}
 		c.add(w, s.Bold.Render(ansi.Truncate(name, w, ellipsis)))
@@ -282,7 +283,7 @@ func (b *docBuilder) words(c *column, w int, title string, sec section, names []
 func tagNames(tags []models.Tag) []string {
 	out := make([]string, 0, len(tags))
 	for _, t := range tags {
-		if n := clip(line(t.Name), rowTextRunes); n != "" {
+		if n := textfmt.Clip(textfmt.Line(t.Name), rowTextRunes); n != "" {
 			out = append(out, n)
 		}
 	}
@@ -292,7 +293,7 @@ func tagNames(tags []models.Tag) []string {
 func segmentNames(segs []models.Segment) []string {
 	out := make([]string, 0, len(segs))
 	for _, sg := range segs {
-		if n := clip(line(sg.Name), rowTextRunes); n != "" {
+		if n := textfmt.Clip(textfmt.Line(sg.Name), rowTextRunes); n != "" {
 			out = append(out, n)
 		}
 	}
@@ -384,11 +385,11 @@ func (c *convItem) render(w int, st *convRowStyles, now int64) string {
 	if c.waiting > 0 && c.state != models.StateClosed {
 		wait = "waiting " + age(c.waiting, now)
 	}
-	right := " " + cellRight(age(c.updated, now), colSeen)
+	right := " " + textfmt.CellRight(age(c.updated, now), colSeen)
 	if wait != "" && w >= 50 {
-		right = " " + cellRight(wait, 11) + right
+		right = " " + textfmt.CellRight(wait, 11) + right
 	}
 	sw := max(0, w-2-8-1-ansi.StringWidth(right))
-	out := st.open.Render(st.mark+" ") + state.Render(cell(c.state, 8)) + st.base.Render(" "+cell(c.subject, sw)) + st.muted.Render(right)
-	return fitWidth(out, w)
+	out := st.open.Render(st.mark+" ") + state.Render(textfmt.Cell(c.state, 8)) + st.base.Render(" "+textfmt.Cell(c.subject, sw)) + st.muted.Render(right)
+	return textfmt.FitWidth(out, w)
 }

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/intercom-tui/intercom-tui/ui/components/scroll"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
 
@@ -27,9 +28,9 @@ func (p Pane) profileKey(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 	case key.Matches(msg, k.Up):
 		p.profileUp()
 	case key.Matches(msg, k.PageDown):
-		p.scroll(max(1, h-1))
+		p.scroll(scroll.Page(h))
 	case key.Matches(msg, k.PageUp):
-		p.scroll(-max(1, h-1))
+		p.scroll(-scroll.Page(h))
 	case key.Matches(msg, k.Top):
 		p.prof.offset, p.prof.cursor = 0, -1
 	case key.Matches(msg, k.Bottom):
@@ -117,7 +118,7 @@ func (p *Pane) clampProfile() {
 		return
 	}
 	d := p.document()
-	p.prof.offset = max(0, min(p.prof.offset, len(d.lines)-p.bodyHeight()))
+	p.prof.offset = scroll.Doc{Offset: p.prof.offset, Height: p.bodyHeight(), Total: len(d.lines)}.Clamp()
 	if p.prof.cursor >= len(d.convLine) {
 		p.prof.cursor = len(d.convLine) - 1
 	}

@@ -7,14 +7,14 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/api/query"
 	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/ui/components/filter"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
-	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
 
 // Search. `/` focuses the search box; typing searches as you type, debounced: each edit
@@ -69,7 +69,7 @@ func searchQuery(text string) models.Query {
 
 // normalizeQuery is the text to search for: trimmed, one line, bounded.
 func normalizeQuery(s string) string {
-	return clip(strings.Join(strings.Fields(s), " "), maxQueryRunes)
+	return textfmt.Clip(strings.Join(strings.Fields(s), " "), maxQueryRunes)
 }
 
 // ListMsg answers a page of the list: all contacts (Query "") or a search. It is
@@ -108,26 +108,6 @@ type listState struct {
 	cancel  context.CancelFunc
 }
 
-func newSearchInput(st *theme.Styles) textinput.Model {
-	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = "name, email, phone or external id"
-	if st != nil {
-		in.SetStyles(inputStyles(st))
-	}
-	return in
-}
-
-// inputStyles take the input's look from the theme; the cursor does not blink (a blink
-// is a timer message per half second for nothing).
-func inputStyles(st *theme.Styles) textinput.Styles {
-	state := textinput.StyleState{Text: st.Text, Placeholder: st.Muted, Suggestion: st.Muted, Prompt: st.Filter}
-	s := textinput.Styles{Focused: state, Blurred: state}
-	s.Cursor.Color = st.Palette.Accent
-	s.Cursor.Blink = false
-	return s
-}
-
 // wanted is the query the list is headed for: the one in flight, else the one shown.
 func (p *Pane) wanted() string {
 	if p.list.pending && !p.list.more {
@@ -139,7 +119,7 @@ func (p *Pane) wanted() string {
 // focusSearch gives the search box focus (from the list or a profile).
 func (p *Pane) focusSearch() tea.Cmd {
 	p.prof = profile{}
-	p.input.SetStyles(inputStyles(p.ctx.Styles))
+	p.input.SetStyles(filter.Styles(p.ctx.Styles))
 	p.input.CursorEnd()
 	return p.input.Focus()
 }

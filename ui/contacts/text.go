@@ -7,13 +7,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/net/html"
 
 	"github.com/intercom-tui/intercom-tui/api"
-	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 )
 
 // Text helpers: every remote string is made one safe line (line), HTML bodies become
@@ -23,28 +22,6 @@ const (
 	noValue  = "—"
 	ellipsis = "…"
 )
-
-// line sanitizes s for one line and collapses its white space.
-func line(s string) string {
-	s = sanitize.Line(s)
-	if !strings.Contains(s, "  ") && strings.TrimSpace(s) == s &&
-		!strings.ContainsFunc(s, func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }) {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// clip keeps at most n runes of s: more never fits on a line.
-func clip(s string, n int) string {
-	count := 0
-	for i := range s {
-		if count == n {
-			return s[:i]
-		}
-		count++
-	}
-	return s
-}
 
 // htmlBlocks end a line of text.
 var htmlBlocks = map[string]bool{
@@ -60,7 +37,7 @@ func htmlLines(body string, maxLines int) []string {
 	var out []string
 	var cur strings.Builder
 	flush := func() {
-		if l := line(cur.String()); l != "" {
+		if l := textfmt.Line(cur.String()); l != "" {
 			out = append(out, l)
 		}
 		cur.Reset()
@@ -111,22 +88,10 @@ func firstLine(body string) string {
 // age is how long ago unix was, from now: "now", "4m", "2h", "3d", "12w", "2y"; "" for
 // never.
 func age(unix, now int64) string {
-	d := now - unix
-	switch {
-	case unix == 0:
+	if unix == 0 {
 		return ""
-	case d < 60:
-		return "now"
-	case d < 3600:
-		return strconv.FormatInt(d/60, 10) + "m"
-	case d < 86400:
-		return strconv.FormatInt(d/3600, 10) + "h"
-	case d < 100*86400:
-		return strconv.FormatInt(d/86400, 10) + "d"
-	case d < 365*86400:
-		return strconv.FormatInt(d/(7*86400), 10) + "w"
 	}
-	return strconv.FormatInt(d/(365*86400), 10) + "y"
+	return textfmt.Age(unix, now)
 }
 
 // date is a unix time as a day in the workspace's zone: "12 Mar 2025"; noValue for 0.
@@ -200,13 +165,13 @@ func attrValue(key string, v any, loc *time.Location) string {
 		if x == "" {
 			return noValue
 		}
-		return clip(line(x), 200)
+		return textfmt.Clip(textfmt.Line(x), 200)
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return noValue
 	}
-	return clip(line(string(b)), 200)
+	return textfmt.Clip(textfmt.Line(string(b)), 200)
 }
 
 func timeLike(key string) bool {
@@ -227,7 +192,7 @@ func sortedKeys(m map[string]any) []string {
 // errText is an error as an inline line or a toast has room for: the app's short
 // wording (api.Short), one safe line.
 func errText(err error) string {
-	return ansi.Truncate(line(api.Short(err)), 80, ellipsis)
+	return ansi.Truncate(textfmt.Line(api.Short(err)), 80, ellipsis)
 }
 
 // digits is the phone-number reading of s: its digits, with a leading + kept ("+44 20

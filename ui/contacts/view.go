@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 )
 
 // View draws the pane at exactly the size of the last SizeMsg: a bar, then the list
@@ -75,22 +75,22 @@ func (p Pane) listView() string {
 			lines = append(lines, r.render(layout, rs, p.names.column(r), p.now))
 		}
 	case p.list.err != nil:
-		lines = append(lines, blank, stateLine(st.Error, "Couldn't load contacts: "+errText(p.list.err), w),
-			stateLine(st.Muted, p.ctx.Keys.Refresh.Help().Key+" to retry", w))
+		lines = append(lines, blank, textfmt.StateLine(st.Error, "Couldn't load contacts: "+errText(p.list.err), w),
+			textfmt.StateLine(st.Muted, p.ctx.Keys.Refresh.Help().Key+" to retry", w))
 	case !p.list.loaded:
-		lines = append(lines, blank, stateLine(st.Empty, "Loading contacts…", w))
+		lines = append(lines, blank, textfmt.StateLine(st.Empty, "Loading contacts…", w))
 	case p.list.query != "":
-		lines = append(lines, blank, stateLine(st.Empty, "No contacts match “"+line(p.list.query)+"”", w))
+		lines = append(lines, blank, textfmt.StateLine(st.Empty, "No contacts match “"+textfmt.Line(p.list.query)+"”", w))
 	default:
-		lines = append(lines, blank, stateLine(st.Empty, "No contacts in this workspace yet", w))
+		lines = append(lines, blank, textfmt.StateLine(st.Empty, "No contacts in this workspace yet", w))
 	}
 	if errBelow {
 		for len(lines) < p.height-1 {
 			lines = append(lines, blank)
 		}
-		lines = append(lines[:min(len(lines), max(0, p.height-1))], fitWidth(st.Error.Render("! "+errText(p.list.err)), w))
+		lines = append(lines[:min(len(lines), max(0, p.height-1))], textfmt.FitWidth(st.Error.Render("! "+errText(p.list.err)), w))
 	}
-	return joinLines(lines, blank, p.height)
+	return textfmt.JoinLines(lines, blank, p.height)
 }
 
 // listBar names what the list shows and how many there are; "searching…" while a
@@ -103,9 +103,9 @@ func (p Pane) listBar(w int) string {
 		n := strconv.Itoa(p.list.total)
 		switch {
 		case p.list.query != "" && p.list.total == 1:
-			b.WriteString(st.Muted.Render("  1 match for “" + line(p.list.query) + "”"))
+			b.WriteString(st.Muted.Render("  1 match for “" + textfmt.Line(p.list.query) + "”"))
 		case p.list.query != "":
-			b.WriteString(st.Muted.Render("  " + n + " matches for “" + line(p.list.query) + "”"))
+			b.WriteString(st.Muted.Render("  " + n + " matches for “" + textfmt.Line(p.list.query) + "”"))
 		case p.list.total == 1:
 			b.WriteString(st.Muted.Render("  1 contact"))
 		default:
@@ -119,7 +119,7 @@ func (p Pane) listBar(w int) string {
 		}
 		b.WriteString(st.Empty.Render(what))
 	}
-	return fitWidth(b.String(), w)
+	return textfmt.FitWidth(b.String(), w)
 }
 
 // searchBox is the input while typing, else the search the list shows.
@@ -127,9 +127,9 @@ func (p Pane) searchBox(w int) string {
 	if p.input.Focused() {
 		in := p.input
 		in.SetWidth(max(1, w-ansi.StringWidth(in.Prompt)-1))
-		return fitWidth(in.View(), w)
+		return textfmt.FitWidth(in.View(), w)
 	}
-	return fitWidth(p.ctx.Styles.Filter.Render(p.input.Prompt+line(p.list.query)), w)
+	return textfmt.FitWidth(p.ctx.Styles.Filter.Render(p.input.Prompt+textfmt.Line(p.list.query)), w)
 }
 
 // profileView is the profile's bar and the lines of its document on screen, with the
@@ -151,39 +151,18 @@ func (p Pane) profileView() string {
 		}
 		lines = append(lines, d.lines[i])
 	}
-	return joinLines(lines, blank, p.height)
+	return textfmt.JoinLines(lines, blank, p.height)
 }
 
 func (p Pane) profileBar(w int) string {
 	st := p.ctx.Styles
 	name := "Contact"
 	if c := p.prof.contact; c != nil {
-		name = line(c.DisplayName())
+		name = textfmt.Line(c.DisplayName())
 	}
 	s := st.ViewOther.Render(" Contacts ›") + " " + st.ViewActive.Render(name)
 	if p.prof.loading() {
 		s += st.Empty.Render("  loading…")
 	}
-	return fitWidth(s, w)
-}
-
-// joinLines joins the first height lines (each already its width), adding blank ones.
-func joinLines(lines []string, blank string, height int) string {
-	var b strings.Builder
-	for i := range max(0, height) {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		if i < len(lines) {
-			b.WriteString(lines[i])
-		} else {
-			b.WriteString(blank)
-		}
-	}
-	return b.String()
-}
-
-// stateLine is one indented line of text in a style, cut to width.
-func stateLine(s lipgloss.Style, text string, width int) string {
-	return fitWidth("  "+s.Render(ansi.Truncate(text, max(0, width-2), ellipsis)), width)
+	return textfmt.FitWidth(s, w)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
 	"github.com/intercom-tui/intercom-tui/ui/components/composer"
+	"github.com/intercom-tui/intercom-tui/ui/components/draftsave"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
 
@@ -22,8 +23,8 @@ import (
 // R and N open the composer overlay with the conversation's draft: the one typed in
 // this session, else the one on disk (read by a command), so a draft survives closing
 // the composer, quitting and a crash. While the agent types, the draft is saved at
-// once and then at most every draftSaveEvery (a throttle: the first edit after a pause
-// is on disk within milliseconds, the last within draftSaveEvery), one save or delete
+// once and then at most every draftsave.SaveEvery (a throttle: the first edit after a pause
+// is on disk within milliseconds, the last within draftsave.SaveEvery), one save or delete
 // in flight at a time so they land in order. Closing (esc) or sending saves at once.
 //
 // ctrl+s converts the text to HTML (composer.ToHTML) and sends it through the write
@@ -37,9 +38,6 @@ import (
 //
 // Opening a thread checks for drafts (a command) and, if there are any, says so in a
 // toast: "You have an unsent reply draft on #123 (R to continue)".
-
-// draftSaveEvery is the throttle: after a save, the next waits this long.
-const draftSaveEvery = 500 * time.Millisecond
 
 // composeState is the pane's compose state. Pane is a value: a draft's state is never
 // changed in place but replaced, with the map (editDraft), so copies share nothing.
@@ -59,15 +57,8 @@ type draftKey struct {
 
 // draftState is one draft as the pane knows it.
 type draftState struct {
-	text    string // the latest text: what the composer reopens with
-	issued  string // the text of the last save issued (in flight or done)
-	retry   bool   // save again even if the text is unchanged (the last save failed)
-	busy    bool   // a save or a delete is in flight
-	window  bool   // a save was issued less than draftSaveEvery ago
-	gen     uint64 // the window's tick; older ticks are ignored
-	remove  bool   // delete the file when nothing is in flight (the text was sent)
-	saved   string // when the text last reached the disk, "15:04"
-	saveErr error  // why the last save failed, until one succeeds
+	text string // the latest text: what the composer reopens with
+	draftsave.Pump
 
 	sending  string // the HTML of the send in flight, "" when none
 	sentText string // the text it was made from
@@ -123,14 +114,14 @@ func composeStatus(st *draftState, restored bool) statusLine {
 	switch {
 	case st.failed != "":
 		return statusLine{"Not sent: " + st.failed + ". The draft is kept: send again when ready.", true}
-	case st.saveErr != nil:
-		return statusLine{"Draft not saved: " + sanitize.Line(st.saveErr.Error()), true}
-	case st.text == "" || st.saved == "":
+	case st.SaveErr != nil:
+		return statusLine{"Draft not saved: " + sanitize.Line(st.SaveErr.Error()), true}
+	case st.text == "" || st.SavedAt == "":
 		return statusLine{}
 	case restored:
-		return statusLine{"draft restored, saved " + st.saved, false}
+		return statusLine{"draft restored, saved " + st.SavedAt, false}
 	}
-	return statusLine{"draft saved " + st.saved, false}
+	return statusLine{"draft saved " + st.SavedAt, false}
 }
 
 func (p *Pane) pushComposer(k draftKey, name, text string, status statusLine) tea.Cmd {
@@ -158,7 +149,7 @@ func (p Pane) draftLoaded(msg draftLoadedMsg) (Pane, tea.Cmd) {
 		return p, p.pushComposer(msg.key, msg.name, "", unreadable)
 	}
 	if msg.found {
-		st.text, st.issued, st.saved = msg.draft.Text, msg.draft.Text, msg.label
+		st.text, st.Issued, st.SavedAt = msg.draft.Text, msg.draft.Text, msg.label
 	}
 	return p, p.pushComposer(msg.key, msg.name, st.text, composeStatus(st, true))
 }
@@ -166,16 +157,8 @@ func (p Pane) draftLoaded(msg draftLoadedMsg) (Pane, tea.Cmd) {
 // editDraft is draft k's state to change (created empty if there is none): a copy, in
 // a copy of the map. The pointer is good until the next editDraft of k.
 func (p *Pane) editDraft(k draftKey) *draftState {
-	m := maps.Clone(p.compose.drafts)
-	if m == nil {
-		m = map[draftKey]*draftState{}
-	}
-	st := &draftState{}
-	if old := m[k]; old != nil {
-		*st = *old
-	}
-	m[k] = st
-	p.compose.drafts = m
+	var st *draftState
+	p.compose.drafts, st = draftsave.Edit(p.compose.drafts, k)
 	return st
 }
 
@@ -183,22 +166,23 @@ func (p *Pane) editDraft(k draftKey) *draftState {
 // a delete the send asked for, else a save of a changed text once the window allows.
 func (p *Pane) pump(k draftKey) tea.Cmd {
 	cur := p.compose.drafts[k]
-	switch {
-	case cur == nil || cur.busy:
+	if cur == nil {
 		return nil
-	case cur.remove:
-		st := p.editDraft(k)
-		st.busy, st.remove = true, false
+	}
+	switch cur.Next(cur.text) {
+	case draftsave.StepDelete:
+		p.editDraft(k).StartDelete()
 		return p.deleteDraftCmd(k)
-	case (cur.text != cur.issued || cur.retry) && !cur.window:
+	case draftsave.StepSave:
 		st := p.editDraft(k)
-		st.busy, st.window, st.retry, st.issued = true, true, false, st.text
-		st.gen++
-		return tea.Batch(p.saveDraftCmd(k, st.text), p.draftTick(k, st.gen))
-	case cur.text == "" && !cur.window && cur.sending == "" && cur.failed == "" && cur.saveErr == nil:
-		m := maps.Clone(p.compose.drafts) // nothing left to remember: the next R reads the disk
-		delete(m, k)
-		p.compose.drafts = m
+		gen := st.StartSave(st.text, true)
+		return tea.Batch(p.saveDraftCmd(k, st.text), p.draftTick(k, gen))
+	case draftsave.StepSettled:
+		if cur.text == "" && cur.sending == "" && cur.failed == "" && cur.SaveErr == nil {
+			m := maps.Clone(p.compose.drafts) // nothing left to remember: the next R reads the disk
+			delete(m, k)
+			p.compose.drafts = m
+		}
 	}
 	return nil
 }
@@ -207,9 +191,7 @@ func (p *Pane) pump(k draftKey) tea.Cmd {
 func (p *Pane) flush(k draftKey, text string) tea.Cmd {
 	st := p.editDraft(k)
 	st.text = text
-	st.window = false
-	st.gen++ // the window's pending tick is moot
-	st.retry = st.saveErr != nil
+	st.Flush()
 	return p.pump(k)
 }
 
@@ -234,8 +216,8 @@ func (p Pane) composeMsg(msg tea.Msg) (Pane, tea.Cmd, bool) {
 		next, cmd := p.draftSaved(msg)
 		return next, cmd, true
 	case draftTickMsg:
-		if st := p.compose.drafts[msg.key]; st != nil && st.gen == msg.gen {
-			p.editDraft(msg.key).window = false
+		if st := p.compose.drafts[msg.key]; st != nil && st.Gen == msg.gen {
+			p.editDraft(msg.key).Window = false
 			return p, p.pump(msg.key), true
 		}
 		return p, nil, true
@@ -262,13 +244,7 @@ func (p Pane) draftSaved(msg composer.SavedMsg) (Pane, tea.Cmd) {
 	if p.compose.drafts[k] == nil {
 		return p, nil
 	}
-	st := p.editDraft(k)
-	st.busy = false
-	if msg.Err != nil {
-		st.saveErr = msg.Err // shown by the composer; the next edit or close tries again
-	} else {
-		st.saveErr, st.saved = nil, msg.At.Format("15:04")
-	}
+	p.editDraft(k).SaveDone(msg.Err, msg.At)
 	return p, p.pump(k)
 }
 
@@ -276,7 +252,7 @@ func (p Pane) draftDeleted(msg draftDeletedMsg) (Pane, tea.Cmd) {
 	if p.compose.drafts[msg.key] == nil {
 		return p, nil
 	}
-	p.editDraft(msg.key).busy = false
+	p.editDraft(msg.key).Busy = false
 	var toast tea.Cmd
 	if msg.err != nil {
 		toast = shared.ErrorToast("Sent, but the draft is still on disk: "+sanitize.Line(msg.err.Error()), nil)
@@ -362,7 +338,7 @@ func (p Pane) composeWriteDone(msg WriteDoneMsg) (Pane, tea.Cmd) {
 		toast = shared.Toast("Note added")
 	}
 	if st.text == sent { // not edited since: the draft is done with
-		st.text, st.issued, st.remove, st.retry, st.saveErr = "", "", true, false, nil
+		st.text, st.Issued, st.Remove, st.Retry, st.SaveErr = "", "", true, false, nil
 	}
 	return p, tea.Batch(toast, p.pump(k))
 }

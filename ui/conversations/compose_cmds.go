@@ -9,7 +9,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/sanitize"
-	"github.com/intercom-tui/intercom-tui/ui/components/composer"
+	"github.com/intercom-tui/intercom-tui/ui/components/draftsave"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
 
@@ -46,20 +46,8 @@ type draftCheckMsg struct {
 	err   error
 }
 
-// errNoDrafts is a save's answer when the session has no drafts store.
-var errNoDrafts = errors.New("drafts are not kept on disk in this session")
-
 // draftWorkspace names the workspace in the store: the app's id_code, else the API host.
-func (p *Pane) draftWorkspace() string {
-	id, base := "", ""
-	if p.dir != nil && p.dir.Me.App != nil {
-		id = p.dir.Me.App.IDCode
-	}
-	if p.ctx.WS != nil && p.ctx.WS.API != nil {
-		base = p.ctx.WS.API.BaseURL()
-	}
-	return drafts.WorkspaceKey(id, base)
-}
+func (p *Pane) draftWorkspace() string { return draftsave.Workspace(p.dir, p.ctx.WS) }
 
 func (p *Pane) storeKey(k draftKey) drafts.Key {
 	return drafts.Key{Workspace: p.draftWorkspace(), ConversationID: k.conv, Kind: k.kind}
@@ -69,48 +57,19 @@ func (p *Pane) loadDraftCmd(req uint64, k draftKey, name string) tea.Cmd {
 	store, sk, now := p.ctx.Drafts, p.storeKey(k), p.clock()
 	return func() tea.Msg {
 		msg := draftLoadedMsg{req: req, key: k, name: name}
-		if store == nil {
-			return msg
-		}
-		msg.draft, msg.found, msg.err = store.Load(sk)
-		if msg.found {
-			msg.label = savedLabel(msg.draft.Updated, now())
-		}
+		msg.draft, msg.found, msg.label, msg.err = draftsave.Load(store, sk, now())
 		return msg
 	}
-}
-
-// savedLabel is when a draft was saved, as the status line says it.
-func savedLabel(at, now time.Time) string {
-	at = at.In(now.Location())
-	if y, m, d := at.Date(); y == now.Year() && m == now.Month() && d == now.Day() {
-		return at.Format("15:04")
-	}
-	return at.Format("2 Jan 15:04")
 }
 
 func (p *Pane) saveDraftCmd(k draftKey, text string) tea.Cmd {
-	store, sk, now := p.ctx.Drafts, p.storeKey(k), p.clock()
-	return func() tea.Msg {
-		at := now()
-		msg := composer.SavedMsg{ConvID: k.conv, Kind: k.kind, Text: text, At: at}
-		if store == nil {
-			msg.Err = errNoDrafts
-			return msg
-		}
-		msg.Err = store.Save(drafts.Draft{Workspace: sk.Workspace, ConversationID: k.conv, Kind: k.kind, Updated: at, Text: text})
-		return msg
-	}
+	return draftsave.SaveCmd(p.ctx.Drafts, p.storeKey(k), text, p.clock())
 }
 
 func (p *Pane) deleteDraftCmd(k draftKey) tea.Cmd {
 	store, sk := p.ctx.Drafts, p.storeKey(k)
 	return func() tea.Msg {
-		msg := draftDeletedMsg{key: k}
-		if store != nil {
-			msg.err = store.Delete(sk)
-		}
-		return msg
+		return draftDeletedMsg{key: k, err: draftsave.Delete(store, sk)}
 	}
 }
 
@@ -120,7 +79,7 @@ func (p *Pane) draftTick(k draftKey, gen uint64) tea.Cmd {
 	if after == nil {
 		after = tea.Tick
 	}
-	return after(draftSaveEvery, func(time.Time) tea.Msg { return draftTickMsg{key: k, gen: gen} })
+	return after(draftsave.SaveEvery, func(time.Time) tea.Msg { return draftTickMsg{key: k, gen: gen} })
 }
 
 // remindDrafts looks for drafts when the thread got the first load of a conversation

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/intercom-tui/intercom-tui/ui/components/listnav"
 )
 
 // rowList is the loaded rows of one view, in the server's order (newest activity first),
@@ -61,18 +63,7 @@ func (l *rowList) selected() *convRow {
 
 // moveTo puts the cursor on shown row i (clamped) and scrolls it into a screen of height.
 func (l *rowList) moveTo(i, height int) {
-	n := l.len()
-	l.cursor = max(0, min(i, n-1))
-	if height <= 0 {
-		return
-	}
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+height {
-		l.offset = l.cursor - height + 1
-	}
-	l.offset = max(0, min(l.offset, n-height))
+	l.cursor, l.offset = listnav.Place(i, l.len(), height, l.offset)
 }
 
 // push adds a row with its search text; the caller has checked it is not listed.

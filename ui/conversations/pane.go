@@ -4,13 +4,14 @@
 package conversations
 
 import (
-	"math"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/intercom-tui/intercom-tui/ui/components/filter"
+	"github.com/intercom-tui/intercom-tui/ui/components/listnav"
 	"github.com/intercom-tui/intercom-tui/ui/components/markdown"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
@@ -63,7 +64,7 @@ func New(ctx *shared.Context) Pane {
 		cache:        &rowCache{},
 	}
 	if ctx.Styles != nil {
-		p.input = newFilterInput(ctx.Styles)
+		p.input = filter.New(ctx.Styles, "/ ", "contact, subject, tag or assignee")
 	}
 	return p
 }
@@ -193,20 +194,10 @@ func (p Pane) key(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 
 func (p Pane) listKey(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 	k := p.ctx.Keys
-	h := p.listHeight()
+	if to, ok := listnav.Move(msg, k, p.cursor(), p.listHeight()); ok {
+		return p.moveTo(to)
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		return p.moveTo(p.cursor() + 1)
-	case key.Matches(msg, k.Up):
-		return p.moveTo(p.cursor() - 1)
-	case key.Matches(msg, k.PageDown):
-		return p.moveTo(p.cursor() + h)
-	case key.Matches(msg, k.PageUp):
-		return p.moveTo(p.cursor() - h)
-	case key.Matches(msg, k.Top):
-		return p.moveTo(0)
-	case key.Matches(msg, k.Bottom):
-		return p.moveTo(math.MaxInt)
 	case key.Matches(msg, k.Open):
 		return p.openThread()
 	case key.Matches(msg, k.Filter):

@@ -1,12 +1,12 @@
 package conversations
 
 import (
-	"strconv"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
+	"github.com/intercom-tui/intercom-tui/ui/components/viewbar"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
 
@@ -18,7 +18,7 @@ func (p Pane) View() string {
 		return ""
 	}
 	if !p.split() && p.threadFocused {
-		return fitBlock(p.thread.View(), p.width, p.height)
+		return textfmt.FitBlock(p.thread.View(), p.width, p.height)
 	}
 	bar := p.viewBar(p.width)
 	if p.height == 1 {
@@ -30,18 +30,7 @@ func (p Pane) View() string {
 	}
 	lw := p.listWidth()
 	tw, _ := p.threadSize()
-	left := strings.Split(p.listView(lw, h), "\n")
-	right := strings.Split(fitBlock(p.thread.View(), tw, h), "\n")
-	rule := p.ctx.Styles.Rule.Render("│")
-	var b strings.Builder
-	b.WriteString(bar)
-	for i := range h {
-		b.WriteByte('\n')
-		b.WriteString(left[i])
-		b.WriteString(rule)
-		b.WriteString(right[i])
-	}
-	return b.String()
+	return textfmt.Beside(bar, p.listView(lw, h), p.ctx.Styles.Rule.Render("│"), textfmt.FitBlock(p.thread.View(), tw, h), h)
 }
 
 // viewBar lists the views with their counts, the active one highlighted. When they do
@@ -60,60 +49,18 @@ func (p Pane) viewBar(width int) string {
 	} else {
 		// The selection's count at the right end, over the views that do not fit.
 		note = " " + note + " "
-		bar = fitWidth(p.renderViewBar(width-min(width, ansi.StringWidth(note)))+st.Title.Render(note), width)
+		bar = textfmt.FitWidth(p.renderViewBar(width-min(width, ansi.StringWidth(note)))+st.Title.Render(note), width)
 	}
 	p.cache.bar, p.cache.barFor = bar, key
 	return p.cache.bar
 }
 
 func (p Pane) renderViewBar(width int) string {
-	st := p.ctx.Styles
-	if len(p.views) == 0 {
-		return fitWidth(st.Muted.Render(" Conversations"), width)
-	}
-	const sep = "  "
-	labels := make([]string, len(p.views))
-	widths := make([]int, len(p.views))
+	tabs := make([]viewbar.Tab, len(p.views))
 	for i, v := range p.views {
-		labels[i] = v.def.name
-		if v.loaded {
-			labels[i] += " " + viewCount(v.total)
-		}
-		widths[i] = ansi.StringWidth(labels[i]) + len(sep)
+		tabs[i] = viewbar.Tab{Name: v.def.name, Loaded: v.loaded, Total: v.total}
 	}
-	start, used := 0, 1
-	for i := 0; i <= p.active; i++ {
-		used += widths[i]
-	}
-	for start < p.active && used > width {
-		used -= widths[start]
-		start++
-	}
-	var b strings.Builder
-	b.WriteString(" ")
-	if start > 0 {
-		b.WriteString(st.Muted.Render("‹ "))
-	}
-	for i := start; i < len(labels); i++ {
-		s := st.ViewOther
-		if i == p.active {
-			s = st.ViewActive
-		}
-		b.WriteString(s.Render(labels[i]))
-		b.WriteString(sep)
-	}
-	return fitWidth(b.String(), width)
-}
-
-// viewCount is a total for the view bar: 7, 1234, 12k, 1.2M.
-func viewCount(n int) string {
-	switch {
-	case n < 10_000:
-		return strconv.Itoa(n)
-	case n < 1_000_000:
-		return strconv.Itoa(n/1000) + "k"
-	}
-	return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + "M"
+	return viewbar.Render(p.ctx.Styles, "Conversations", tabs, p.active, width)
 }
 
 // listView is the active view's list area, exactly width × height: the filter line, the
@@ -126,8 +73,8 @@ func (p Pane) listView(width, height int) string {
 	lines := make([]string, 0, height)
 	v := p.activeView()
 	if v == nil {
-		lines = append(lines, blank, stateLine(st.Empty, "Loading the workspace…", width))
-		return joinLines(lines, blank, height)
+		lines = append(lines, blank, textfmt.StateLine(st.Empty, "Loading the workspace…", width))
+		return textfmt.JoinLines(lines, blank, height)
 	}
 	if p.input.Focused() || v.list.query != "" {
 		lines = append(lines, p.filterLine(width))
@@ -153,68 +100,22 @@ func (p Pane) listView(width, height int) string {
 			lines = append(lines, p.cache.line(r, i == l.cursor, marks.has(i, r.id), width, p.now, st))
 		}
 	case v.err != nil:
-		lines = append(lines, blank, stateLine(st.Error, "Couldn't load "+v.def.name+": "+loadErrorText(v.err), width),
-			stateLine(st.Muted, p.ctx.Keys.Refresh.Help().Key+" to retry", width))
+		lines = append(lines, blank, textfmt.StateLine(st.Error, "Couldn't load "+v.def.name+": "+loadErrorText(v.err), width),
+			textfmt.StateLine(st.Muted, p.ctx.Keys.Refresh.Help().Key+" to retry", width))
 	case !v.loaded:
-		lines = append(lines, blank, stateLine(st.Empty, "Loading "+strings.ToLower(v.def.name)+" conversations…", width))
+		lines = append(lines, blank, textfmt.StateLine(st.Empty, "Loading "+strings.ToLower(v.def.name)+" conversations…", width))
 	case l.query != "":
-		lines = append(lines, blank, stateLine(st.Empty, "No conversations match “"+p.input.Value()+"”", width))
+		lines = append(lines, blank, textfmt.StateLine(st.Empty, "No conversations match “"+p.input.Value()+"”", width))
 	default:
-		lines = append(lines, blank, stateLine(st.Empty, v.def.empty, width))
+		lines = append(lines, blank, textfmt.StateLine(st.Empty, v.def.empty, width))
 	}
 	if errBelow {
 		for len(lines) < height-1 {
 			lines = append(lines, blank)
 		}
-		lines = append(lines[:min(len(lines), max(0, height-1))], fitWidth(st.Error.Render("! "+loadErrorText(v.err)), width))
+		lines = append(lines[:min(len(lines), max(0, height-1))], textfmt.FitWidth(st.Error.Render("! "+loadErrorText(v.err)), width))
 	}
-	return joinLines(lines, blank, height)
-}
-
-// joinLines joins the first height lines (each already its width), adding blank ones
-// below.
-func joinLines(lines []string, blank string, height int) string {
-	var b strings.Builder
-	b.Grow(height * (len(blank) + 1) * 2)
-	for i := range max(0, height) {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		if i < len(lines) {
-			b.WriteString(lines[i])
-		} else {
-			b.WriteString(blank)
-		}
-	}
-	return b.String()
-}
-
-// stateLine is one indented line of text in a style, cut to width.
-func stateLine(s lipgloss.Style, text string, width int) string {
-	return fitWidth("  "+s.Render(ansi.Truncate(text, max(0, width-2), rowEllipsis)), width)
-}
-
-// fitBlock makes s exactly width × height: lines cut or padded, missing lines added.
-func fitBlock(s string, width, height int) string {
-	if height <= 0 {
-		return ""
-	}
-	lines := strings.SplitN(s, "\n", height+1)
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	var b strings.Builder
-	for i := range height {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		if i < len(lines) {
-			b.WriteString(fitWidth(lines[i], width))
-		} else {
-			b.WriteString(strings.Repeat(" ", max(0, width)))
-		}
-	}
-	return b.String()
+	return textfmt.JoinLines(lines, blank, height)
 }
 
 // rowCache holds rendered rows keyed by (id, updated_at, unread, selected, marked) for one

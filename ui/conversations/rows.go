@@ -4,13 +4,12 @@ import (
 	"html"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/intercom-tui/intercom-tui/models"
-	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -56,7 +55,7 @@ func newConvRow(c *models.Conversation, dir *workspace.Directory) convRow {
 		subject:  rowSubject(c),
 		channel:  rowChannel(c),
 		assignee: rowAssignee(c, dir),
-		tags:     rowText(strings.Join(c.TagNames(), ", ")),
+		tags:     textfmt.Line(strings.Join(c.TagNames(), ", ")),
 	}
 	if r.since == 0 {
 		r.since = r.updated
@@ -76,16 +75,16 @@ func rowWho(c *models.Conversation) string {
 	if s := c.Source; s != nil {
 		switch s.Author.Type {
 		case "user", "lead", "contact":
-			if n := rowText(string(s.Author.Name)); n != "" {
+			if n := textfmt.Line(string(s.Author.Name)); n != "" {
 				return n
 			}
-			if e := rowText(s.Author.Email); e != "" {
+			if e := textfmt.Line(s.Author.Email); e != "" {
 				return e
 			}
 		}
 	}
 	if ids := c.ContactIDs(); len(ids) > 0 && ids[0] != "" {
-		id := rowText(string(ids[0]))
+		id := textfmt.Line(string(ids[0]))
 		// The tail: Intercom ids are ObjectIDs, whose leading bytes are a shared timestamp.
 		if w := ansi.StringWidth(id); w > 8 {
 			id = rowEllipsis + ansi.TruncateLeft(id, w-6, "")
@@ -99,15 +98,15 @@ func rowWho(c *models.Conversation) string {
 // the source body.
 func rowSubject(c *models.Conversation) string {
 	if c.Source != nil {
-		if s := rowText(html.UnescapeString(stripHTMLTags(c.Source.Subject, false))); s != "" {
-			return rowClip(s, rowSubjectRunes)
+		if s := textfmt.Line(html.UnescapeString(stripHTMLTags(c.Source.Subject, false))); s != "" {
+			return textfmt.Clip(s, rowSubjectRunes)
 		}
 	}
-	if s := rowText(string(c.Title)); s != "" {
-		return rowClip(s, rowSubjectRunes)
+	if s := textfmt.Line(string(c.Title)); s != "" {
+		return textfmt.Clip(s, rowSubjectRunes)
 	}
 	if c.Source != nil {
-		return rowClip(bodyLead(c.Source.Body), rowSubjectRunes)
+		return textfmt.Clip(bodyLead(c.Source.Body), rowSubjectRunes)
 	}
 	return ""
 }
@@ -133,7 +132,7 @@ func rowChannel(c *models.Conversation) string {
 	if l, ok := rowChannelLabels[c.Source.Type]; ok {
 		return l
 	}
-	return rowClip(rowText(c.Source.Type), 6)
+	return textfmt.Clip(textfmt.Line(c.Source.Type), 6)
 }
 
 func rowAssignee(c *models.Conversation, dir *workspace.Directory) string {
@@ -156,16 +155,6 @@ func rowAssignee(c *models.Conversation, dir *workspace.Directory) string {
 	return "unassigned"
 }
 
-// rowText sanitizes s for a row and collapses its whitespace.
-func rowText(s string) string {
-	s = sanitize.Line(s)
-	if !strings.Contains(s, "  ") && !strings.HasPrefix(s, " ") && !strings.HasSuffix(s, " ") &&
-		!strings.ContainsFunc(s, func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }) {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
 // bodyLead is the start of an HTML body as one line of plain text: tags stripped
 // (block tags end a line), entities decoded, then sanitized. Entities are decoded before
 // sanitizing, so an encoded ESC (&#27;) is caught too. A short first line ("Hi,") is
@@ -174,7 +163,7 @@ func bodyLead(body string) string {
 	var out []string
 	n := 0
 	for line := range strings.SplitSeq(stripHTMLTags(body, true), "\n") {
-		if l := rowText(html.UnescapeString(line)); l != "" {
+		if l := textfmt.Line(html.UnescapeString(line)); l != "" {
 			out = append(out, l)
 			n += len(l)
 			if n >= bodyLeadBytes {
@@ -260,35 +249,6 @@ func htmlTagName(tag string) string {
 		n++
 	}
 	return strings.ToLower(tag[:n])
-}
-
-func rowClip(s string, n int) string {
-	count := 0
-	for i := range s {
-		if count == n {
-			return s[:i]
-		}
-		count++
-	}
-	return s
-}
-
-// rowAge is how long ago unix was, from now: "now", "4m", "2h", "3d", "12w", "2y".
-func rowAge(unix, now int64) string {
-	d := now - unix
-	switch {
-	case unix == 0 || d < 60:
-		return "now"
-	case d < 3600:
-		return strconv.FormatInt(d/60, 10) + "m"
-	case d < 86400:
-		return strconv.FormatInt(d/3600, 10) + "h"
-	case d < 100*86400:
-		return strconv.FormatInt(d/86400, 10) + "d"
-	case d < 365*86400:
-		return strconv.FormatInt(d/(7*86400), 10) + "w"
-	}
-	return strconv.FormatInt(d/(365*86400), 10) + "y"
 }
 
 // rowLayout is the column widths of a row at one list width. Columns are dropped as the
@@ -389,54 +349,22 @@ func (r *convRow) render(l rowLayout, st *rowStyles, now int64) string {
 	if r.unread {
 		name = st.bold
 	}
-	b.WriteString(name.Render(rowCell(r.who, l.who) + " "))
-	b.WriteString(st.base.Render(rowCell(r.subject, l.subject)))
+	b.WriteString(name.Render(textfmt.Cell(r.who, l.who) + " "))
+	b.WriteString(st.base.Render(textfmt.Cell(r.subject, l.subject)))
 	if l.assign > 0 {
-		b.WriteString(st.muted.Render(" " + rowCell(r.assignee, l.assign)))
+		b.WriteString(st.muted.Render(" " + textfmt.Cell(r.assignee, l.assign)))
 	}
 	if l.channel > 0 {
-		b.WriteString(st.channel.Render(" " + rowCell(r.channel, l.channel)))
+		b.WriteString(st.channel.Render(" " + textfmt.Cell(r.channel, l.channel)))
 	}
 	if l.tags > 0 {
-		b.WriteString(st.tag.Render(" " + rowCell(r.tags, l.tags)))
+		b.WriteString(st.tag.Render(" " + textfmt.Cell(r.tags, l.tags)))
 	}
-	a := rowAge(r.since, now)
+	a := textfmt.Age(r.since, now)
 	b.WriteString(st.muted.Render(" " + strings.Repeat(" ", max(0, colAge-len(a))) + a))
 	if l.exact {
 		return b.String()
 	}
-	return fitWidth(b.String(), l.width) // too narrow for every column: cut
+	return textfmt.FitWidth(b.String(), l.width) // too narrow for every column: cut
 
-}
-
-// rowCell is s cut (by display width, so CJK and emoji count double) and padded to w cells.
-func rowCell(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, rowEllipsis)
-		sw = ansi.StringWidth(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
-}
-
-// fitWidth makes a styled line exactly w cells wide.
-func fitWidth(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, "")
-		sw = ansi.StringWidth(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
 }

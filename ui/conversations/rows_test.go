@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -77,11 +78,11 @@ func TestRowAge(t *testing.T) {
 	}{{0, "now"}, {59, "now"}, {-30, "now"}, {240, "4m"}, {3599, "59m"}, {7200, "2h"}, {3 * 86400, "3d"},
 		{99 * 86400, "99d"}, {120 * 86400, "17w"}, {800 * 86400, "2y"}}
 	for _, tc := range cases {
-		if got := rowAge(now-tc.ago, now); got != tc.want {
+		if got := textfmt.Age(now-tc.ago, now); got != tc.want {
 			t.Errorf("%ds ago: %q, want %q", tc.ago, got, tc.want)
 		}
 	}
-	if got := rowAge(0, now); got != "now" {
+	if got := textfmt.Age(0, now); got != "now" {
 		t.Errorf("no time: %q", got)
 	}
 }

@@ -7,10 +7,11 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/ui/components/markdown"
+	"github.com/intercom-tui/intercom-tui/ui/components/scroll"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
 
@@ -57,7 +58,7 @@ type Thread struct {
 }
 
 // Scroll steps: J/K (and the wheel) move a few lines, for reading from the list.
-const threadScrollStep = 3
+const threadScrollStep = scroll.Step
 
 // NewThread returns an empty thread that renders bodies with r (shared with other
 // panes for its cache); nil gets a renderer of its own.
@@ -125,13 +126,12 @@ func (t Thread) Update(msg tea.Msg) (Thread, tea.Cmd) {
 			t, cmd = t.Open(t.id, t.summary)
 		}
 	case tea.KeyPressMsg:
-		t = t.key(msg)
+		if offset, ok := scroll.Key(msg, t.ctx.Keys, t.focused, t.doc(), threadScrollStep); ok {
+			t = t.scrollTo(offset)
+		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelDown:
-			t = t.scrollTo(t.offset + threadScrollStep)
-		case tea.MouseWheelUp:
-			t = t.scrollTo(t.offset - threadScrollStep)
+		if offset, ok := scroll.Wheel(msg, t.offset, threadScrollStep); ok {
+			t = t.scrollTo(offset)
 		}
 	}
 	// The root may have changed the theme or loaded the directory since the last
@@ -142,43 +142,12 @@ func (t Thread) Update(msg tea.Msg) (Thread, tea.Cmd) {
 	return t, tea.Batch(cmd, t.maybeRender())
 }
 
-func (t Thread) key(msg tea.KeyPressMsg) Thread {
-	k := t.ctx.Keys
-	if k == nil {
-		return t
-	}
-	switch {
-	case key.Matches(msg, k.ScrollDown):
-		return t.scrollTo(t.offset + threadScrollStep)
-	case key.Matches(msg, k.ScrollUp):
-		return t.scrollTo(t.offset - threadScrollStep)
-	case !t.focused:
-		return t
-	case key.Matches(msg, k.Down):
-		return t.scrollTo(t.offset + 1)
-	case key.Matches(msg, k.Up):
-		return t.scrollTo(t.offset - 1)
-	case key.Matches(msg, k.PageDown):
-		return t.scrollTo(t.offset + t.page())
-	case key.Matches(msg, k.PageUp):
-		return t.scrollTo(t.offset - t.page())
-	case key.Matches(msg, k.Top):
-		return t.scrollTo(0)
-	case key.Matches(msg, k.Bottom):
-		return t.scrollTo(t.maxOffset())
-	}
-	return t
-}
-
 func (t Thread) scrollTo(offset int) Thread {
 	t.offset = offset
 	t.clamp()
 	t.refreshRule()
 	return t
 }
-
-// page is a screenful less a line of context.
-func (t *Thread) page() int { return max(1, t.bodyHeight()-1) }
 
 // View is the thread at exactly its size.
 func (t Thread) View() string {
@@ -191,7 +160,7 @@ func (t Thread) View() string {
 		if n > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(threadFit(s, t.width))
+		b.WriteString(textfmt.FitWidth(s, t.width))
 		n++
 	}
 	for _, h := range t.header {
@@ -204,26 +173,13 @@ func (t Thread) View() string {
 	if len(lines) == 0 {
 		lines = t.placeholder
 	}
-	for i := t.offset; n < t.height; i++ {
-		if i < len(lines) {
-			line(lines[i])
-		} else {
-			line("")
-		}
+	for _, l := range scroll.Window(lines, t.offset, t.height-n) {
+		line(l)
+	}
+	for n < t.height {
+		line("")
 	}
 	return b.String()
-}
-
-// threadFit makes s exactly width cells: cut, or padded with spaces.
-func threadFit(s string, width int) string {
-	w := ansi.StringWidth(s)
-	if w > width {
-		s, w = ansi.Truncate(s, width, ""), ansi.StringWidth(ansi.Truncate(s, width, ""))
-	}
-	if w < width {
-		s += strings.Repeat(" ", width-w)
-	}
-	return s
 }
 
 // ID is the open conversation's id, "" when none is.

@@ -3,11 +3,11 @@ package conversations
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
 
@@ -22,7 +22,7 @@ func partEventText(in threadInput, e *partEntry) string {
 	case "snoozed":
 		// A part has no snoozed_until; the conversation's is the latest snooze's.
 		if e.last && in.conv.State == models.StateSnoozed && in.conv.SnoozedUntil != 0 && in.loc != nil {
-			return who + " snoozed until " + threadAbsTime(int64(in.conv.SnoozedUntil), in.now, in.loc)
+			return who + " snoozed until " + textfmt.AbsTime(int64(in.conv.SnoozedUntil), in.now, in.loc)
 		}
 		return who + " snoozed"
 	case "close":
@@ -99,7 +99,7 @@ func partWhen(unix int64, now time.Time, loc *time.Location) string {
 	if unix == 0 {
 		return ""
 	}
-	return threadAgo(unix, now) + " · " + threadAbsTime(unix, now, loc)
+	return threadAgo(unix, now) + " · " + textfmt.AbsTime(unix, now, loc)
 }
 
 // threadAgo is how long before now unix was: "just now", "4m ago", "2h ago", "3d ago",
@@ -122,39 +122,13 @@ func threadAgo(unix int64, now time.Time) string {
 	return n(d/(365*86400), "y")
 }
 
-// threadAbsTime is unix in the workspace's zone: "Tue 24 Nov 14:05", with the year when
-// it is not now's.
-func threadAbsTime(unix int64, now time.Time, loc *time.Location) string {
-	if loc == nil {
-		loc = time.UTC
-	}
-	t := time.Unix(unix, 0).In(loc)
-	if t.Year() != now.In(loc).Year() {
-		return t.Format("Mon 2 Jan 2006 15:04")
-	}
-	return t.Format("Mon 2 Jan 15:04")
-}
-
-// threadZones memoizes time.LoadLocation, which reads the zone database from disk: commands
-// resolve the workspace's zone once, not on every load.
-var threadZones sync.Map // name → *time.Location
-
 // threadZone is the workspace's time zone (the app's, from /me), else UTC. It may read
 // the disk, so only commands call it.
 func threadZone(dir *workspace.Directory) *time.Location {
-	if dir == nil || dir.Me.App == nil || dir.Me.App.Timezone == "" {
+	if dir == nil || dir.Me.App == nil {
 		return time.UTC
 	}
-	name := dir.Me.App.Timezone
-	if loc, ok := threadZones.Load(name); ok {
-		return loc.(*time.Location)
-	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		loc = time.UTC
-	}
-	threadZones.Store(name, loc)
-	return loc
+	return textfmt.Zone(dir.Me.App.Timezone)
 }
 
 // threadID is an Intercom id as the integer the directory keys admins and teams by.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -37,7 +38,7 @@ func renderThreadHeader(in threadHeaderInput) []string {
 	title := st.Title.Render(threadTitle(in.conv, in.id))
 	badge := threadBadge(in)
 	title = ansi.Truncate(title, max(in.width/2, in.width-2-ansi.StringWidth(badge)), "…")
-	lines := []string{threadJoinEnds(title, in.width, badge)}
+	lines := []string{textfmt.JoinEnds(title, in.width, badge)}
 	if in.compact || in.conv == nil {
 		return lines
 	}
@@ -54,7 +55,7 @@ func threadBadge(in threadHeaderInput) string {
 	case models.StateSnoozed:
 		label := "snoozed"
 		if c.SnoozedUntil != 0 && in.loc != nil {
-			label += " until " + threadAbsTime(int64(c.SnoozedUntil), in.now, in.loc)
+			label += " until " + textfmt.AbsTime(int64(c.SnoozedUntil), in.now, in.loc)
 		}
 		return st.StatusWarn.Render(" " + label + " ")
 	case models.StateClosed:
@@ -90,7 +91,7 @@ func threadMeta(in threadHeaderInput) []string {
 	}
 	out = append(out, threadAssignee(c, in.dir, st))
 	if in.loc != nil && c.CreatedAt != 0 {
-		out = append(out, st.Muted.Render("created "+threadAbsTime(c.CreatedAt, in.now, in.loc)))
+		out = append(out, st.Muted.Render("created "+textfmt.AbsTime(c.CreatedAt, in.now, in.loc)))
 	}
 	if r := c.ConversationRating; r != nil && r.Rating > 0 {
 		out = append(out, st.Muted.Render("rated "+strconv.Itoa(r.Rating)+"/5"))
@@ -226,36 +227,4 @@ func threadAssignee(c *models.Conversation, dir *workspace.Directory, st *theme.
 		return st.Muted.Render("unassigned")
 	}
 	return st.Muted.Render("assigned ") + st.Text.Render(strings.Join(names, " / "))
-}
-
-// threadRule is the line under the header: a rule carrying the scroll position (or
-// what the thread is doing).
-func threadRule(st *theme.Styles, width int, status string, statusStyle func(...string) string) string {
-	if width <= 0 {
-		return ""
-	}
-	if status == "" {
-		return st.Rule.Render(strings.Repeat("─", width))
-	}
-	label := " " + status + " "
-	lw := ansi.StringWidth(label)
-	if lw+4 > width {
-		return st.Rule.Render(strings.Repeat("─", width))
-	}
-	return st.Rule.Render(strings.Repeat("─", width-lw-2)) + statusStyle(label) + st.Rule.Render("──")
-}
-
-// threadScrollStatus is "lines 10–40 of 200", or "42%" when that does not fit, or "" when the
-// whole body shows.
-func threadScrollStatus(offset, height, total, width int) string {
-	if total <= height || height <= 0 {
-		return ""
-	}
-	last := min(offset+height, total)
-	s := "lines " + strconv.Itoa(offset+1) + "–" + strconv.Itoa(last) + " of " + strconv.Itoa(total)
-	if ansi.StringWidth(s)+6 <= width {
-		return s
-	}
-	maxOff := total - height
-	return strconv.Itoa(offset*100/maxOff) + "%"
 }

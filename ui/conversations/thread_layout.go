@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/intercom-tui/intercom-tui/ui/components/scroll"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 )
 
 // Window layout: the header and rule take the top rows when there is room for them and
@@ -31,13 +33,13 @@ func (t *Thread) refreshChrome() {
 	wrap := func(s string) []string { return strings.Split(ansi.Wrap(s, max(1, t.width-2), ""), "\n") }
 	switch {
 	case t.id == "":
-		t.placeholder = append([]string{""}, threadIndent(wrap(st.Empty.Render("Select a conversation to read it.")), 2)...)
+		t.placeholder = append([]string{""}, textfmt.Indent(wrap(st.Empty.Render("Select a conversation to read it.")), 2)...)
 	case t.err != nil && t.conv == nil:
 		lines := wrap(st.Error.Render("Could not load this conversation: " + threadErrText(t.err)))
 		if k := t.ctx.Keys; k != nil {
 			lines = append(lines, st.Muted.Render(k.Retry.Help().Key+" to try again"))
 		}
-		t.placeholder = append([]string{""}, threadIndent(lines, 2)...)
+		t.placeholder = append([]string{""}, textfmt.Indent(lines, 2)...)
 	case len(t.body.lines) == 0:
 		t.placeholder = []string{"", "  " + st.Muted.Render("Loading conversation…")}
 	}
@@ -53,14 +55,14 @@ func (t *Thread) refreshRule() {
 		t.rule = ""
 		return
 	}
-	status, style := threadScrollStatus(t.offset, t.bodyHeight(), len(t.body.lines), t.width), st.Muted.Render
+	status, style := textfmt.ScrollStatus(t.offset, t.bodyHeight(), len(t.body.lines), t.width), st.Muted
 	switch {
 	case t.loading && t.conv != nil:
 		status = "reloading…"
 	case t.err != nil && t.conv != nil:
-		status, style = "reload failed", st.Error.Render
+		status, style = "reload failed", st.Error
 	}
-	t.rule = threadRule(st, t.width, status, style)
+	t.rule = scroll.Rule(st, t.width, status, style)
 }
 
 func (t *Thread) showRule() bool { return len(t.header) > 0 }
@@ -74,7 +76,12 @@ func (t *Thread) bodyHeight() int {
 	return max(0, h)
 }
 
-func (t *Thread) maxOffset() int { return max(0, len(t.body.lines)-t.bodyHeight()) }
+// doc is where the body stands for scrolling.
+func (t *Thread) doc() scroll.Doc {
+	return scroll.Doc{Offset: t.offset, Height: t.bodyHeight(), Total: len(t.body.lines)}
+}
+
+func (t *Thread) maxOffset() int { return t.doc().Max() }
 
 // latestOffset shows the latest part: the bottom, or that part's heading when it is
 // taller than the window.
@@ -88,7 +95,7 @@ func (t *Thread) latestOffset() int {
 
 func (t *Thread) atBottom() bool { return t.offset >= t.maxOffset() }
 
-func (t *Thread) clamp() { t.offset = max(0, min(t.offset, t.maxOffset())) }
+func (t *Thread) clamp() { t.offset = t.doc().Clamp() }
 
 // applyBody stores a rendered body. latest opens it at the latest part; otherwise the
 // reader keeps their place: at the bottom if they were there, else the same line of the
@@ -136,3 +143,6 @@ func (b *threadBody) locate(entry, delta int) int {
 	}
 	return min(b.starts[entry]+delta, max(b.starts[entry], end-1))
 }
+
+// page is a screenful less a line of context.
+func (t *Thread) page() int { return t.doc().Page() }

@@ -11,6 +11,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
 	"github.com/intercom-tui/intercom-tui/ui/components/markdown"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -143,10 +144,10 @@ func renderEntry(in threadInput, e *partEntry) []string {
 			room := max(in.width/3, in.width-2-ansi.StringWidth(when[1]))
 			text = ansi.Truncate(text, room, "…")
 		}
-		line := threadJoinEnds(st.Event.Render(ansi.Truncate(text, in.width, "…")), in.width, when...)
+		line := textfmt.JoinEnds(st.Event.Render(ansi.Truncate(text, in.width, "…")), in.width, when...)
 		lines := []string{line}
 		if e.redacted || strings.TrimSpace(e.body) != "" || len(e.attachments) > 0 {
-			lines = append(lines, threadIndent(partContent(in, e, in.width-partIndent), partIndent)...)
+			lines = append(lines, textfmt.Indent(partContent(in, e, in.width-partIndent), partIndent)...)
 		}
 		return lines
 	}
@@ -155,16 +156,16 @@ func renderEntry(in threadInput, e *partEntry) []string {
 	if e.kind == kindNote {
 		left += " " + st.NoteHeader.Render(" Internal note ")
 	}
-	lines := []string{threadJoinEnds(left, in.width, when...)}
+	lines := []string{textfmt.JoinEnds(left, in.width, when...)}
 	if e.kind == kindNote {
 		content := partContent(in, e, in.width-partIndent-noteInset)
 		if len(content) == 0 {
 			content = []string{""}
 		}
 		note := strings.Split(st.NoteBody.Render(strings.Join(content, "\n")), "\n")
-		return append(lines, threadIndent(note, partIndent)...)
+		return append(lines, textfmt.Indent(note, partIndent)...)
 	}
-	return append(lines, threadIndent(partContent(in, e, in.width-partIndent), partIndent)...)
+	return append(lines, textfmt.Indent(partContent(in, e, in.width-partIndent), partIndent)...)
 }
 
 // partContent is an entry's body (markdown-rendered, or the redaction notice) and its
@@ -252,34 +253,6 @@ func partAuthorName(a models.Author, dir *workspace.Directory) string {
 		return "A team"
 	}
 	return "The customer"
-}
-
-// threadIndent prefixes every non-empty line with n spaces.
-func threadIndent(lines []string, n int) []string {
-	pad := strings.Repeat(" ", n)
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		if l != "" {
-			l = pad + l
-		}
-		out[i] = l
-	}
-	return out
-}
-
-// threadJoinEnds puts the first of rights that fits at the end of a width-wide line
-// after left; when none fits, left alone, cut to width.
-func threadJoinEnds(left string, width int, rights ...string) string {
-	lw := ansi.StringWidth(left)
-	for _, r := range rights {
-		if rw := ansi.StringWidth(r); r != "" && lw+2+rw <= width {
-			return left + strings.Repeat(" ", width-lw-rw) + r
-		}
-	}
-	if lw <= width {
-		return left
-	}
-	return ansi.Truncate(left, width, "…")
 }
 
 // threadCollapse squeezes runs of spaces: names and subjects are one-line labels.

@@ -1,12 +1,13 @@
 package conversations
 
 import (
-	"charm.land/bubbles/v2/key"
 	"cmp"
 	"context"
 	"slices"
 	"strings"
 	"time"
+
+	"charm.land/bubbles/v2/key"
 
 	tea "charm.land/bubbletea/v2"
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/keymap"
+	"github.com/intercom-tui/intercom-tui/store"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -39,6 +40,7 @@ type Context struct {
 	Now      func() time.Time
 	Settings Settings
 	Drafts   *drafts.Store // unsent replies and notes on disk; nil keeps none
+	Store    *store.Store  // the offline cache (SQLite, FTS5); nil: network only
 }
 
 // Loaded is an async answer: it names the request it answers so that a pane can drop

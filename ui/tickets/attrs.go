@@ -12,6 +12,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 )
 
 // Ticket attributes are shown by their type's data type, in the type's order: a value
@@ -79,7 +80,7 @@ func attrName(name string) string {
 	case attrDescription:
 		return "Description"
 	}
-	if n := oneLine(name); n != "" {
+	if n := textfmt.Line(name); n != "" {
 		return n
 	}
 	return "(unnamed)"
@@ -94,14 +95,14 @@ func labelled(in detailInput, name string, v attrValue) []string {
 	st, lw := in.styles, labelWidth(in.width)
 	room := in.width - lw - 1
 	if v.block == nil && ansi.StringWidth(v.text) <= room {
-		return []string{st.Muted.Render(cell(name, lw)) + " " + v.text}
+		return []string{st.Muted.Render(textfmt.Cell(name, lw)) + " " + v.text}
 	}
 	lines := []string{st.Muted.Render(ansi.Truncate(name, in.width, ellipsis))}
 	block := v.block
 	if block == nil {
 		block = wrapText(v.text, in.width-2)
 	}
-	return append(lines, indent(block, 2)...)
+	return append(lines, textfmt.Indent(block, 2)...)
 }
 
 // renderValue renders v by the attribute's data type.
@@ -117,7 +118,7 @@ func renderValue(in detailInput, a models.TicketTypeAttribute, v any) attrValue 
 		if multiline || strings.Contains(s, "\n") {
 			return attrValue{block: paragraph(st.Text.Render, s, in.width-2)}
 		}
-		return attrValue{text: st.Text.Render(oneLine(s))}
+		return attrValue{text: st.Text.Render(textfmt.Line(s))}
 	case models.DataList:
 		return attrValue{text: st.Text.Render(listLabel(a, v))}
 	case models.DataInteger:
@@ -137,7 +138,7 @@ func renderValue(in detailInput, a models.TicketTypeAttribute, v any) attrValue 
 		}
 	case models.DataDatetime:
 		if at, ok := datetime(v); ok {
-			return attrValue{text: st.Text.Render(absTime(at.Unix(), in.now, in.loc)) + st.Muted.Render(" · "+relTime(at.Unix(), in.now))}
+			return attrValue{text: st.Text.Render(textfmt.AbsTime(at.Unix(), in.now, in.loc)) + st.Muted.Render(" · "+relTime(at.Unix(), in.now))}
 		}
 	case models.DataFiles:
 		files := models.FileAttribute(v)
@@ -196,7 +197,7 @@ func stringOf(v any) string {
 func anyText(v any) string {
 	switch x := v.(type) {
 	case string:
-		return oneLine(x)
+		return textfmt.Line(x)
 	case bool:
 		if x {
 			return "yes"
@@ -209,7 +210,7 @@ func anyText(v any) string {
 	if err != nil {
 		return "?"
 	}
-	return ansi.Truncate(oneLine(string(b)), 200, ellipsis)
+	return ansi.Truncate(textfmt.Line(string(b)), 200, ellipsis)
 }
 
 // listLabel is the chosen option's label: a value that is an option's id (as Intercom
@@ -227,12 +228,12 @@ func listLabel(a models.TicketTypeAttribute, v any) string {
 	for _, o := range opts {
 		m, _ := o.(map[string]any)
 		if id, _ := m["id"].(string); id != "" && id == s {
-			if label, _ := m["label"].(string); oneLine(label) != "" {
-				return oneLine(label)
+			if label, _ := m["label"].(string); textfmt.Line(label) != "" {
+				return textfmt.Line(label)
 			}
 		}
 	}
-	return oneLine(s)
+	return textfmt.Line(s)
 }
 
 // number reads a JSON number (or a numeric string).
@@ -339,12 +340,12 @@ func wrapText(s string, width int) []string {
 func fileLines(in detailInput, f models.Attachment, width int) []string {
 	st := in.styles
 	width = max(width, 10)
-	name := oneLine(f.Name)
+	name := textfmt.Line(f.Name)
 	if name == "" {
 		name = "file"
 	}
 	var meta []string
-	if ct := oneLine(f.ContentType); ct != "" {
+	if ct := textfmt.Line(f.ContentType); ct != "" {
 		meta = append(meta, ct)
 	}
 	if f.Filesize > 0 {

@@ -2,13 +2,13 @@ package tickets
 
 import (
 	"errors"
-	"maps"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/sanitize"
 	"github.com/intercom-tui/intercom-tui/ui/components/composer"
+	"github.com/intercom-tui/intercom-tui/ui/components/draftsave"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
 
@@ -33,13 +33,8 @@ type noteState struct {
 
 // noteDraft is one ticket's note draft as the pane knows it.
 type noteDraft struct {
-	text    string // the latest text: what the composer reopens with
-	issued  string // the text of the last save issued
-	busy    bool   // a save or delete is in flight
-	remove  bool   // delete the file when nothing is in flight (the note was sent)
-	saved   string // when the text last reached the disk, "15:04"
-	saveErr error  // why the last save failed, until one succeeds
-	retry   bool   // save again though the text is unchanged (the last save failed)
+	text string // the latest text: what the composer reopens with
+	draftsave.Pump
 
 	sending  string // the HTML of the send in flight, "" when none
 	sentText string // the text it was made from
@@ -65,9 +60,6 @@ type draftDeletedMsg struct {
 // noteReopenMsg reopens the composer on a draft whose send failed (a toast's retry).
 type noteReopenMsg struct{ ticketID string }
 
-// errNoDrafts is a save's answer when the session keeps no drafts on disk.
-var errNoDrafts = errors.New("drafts are not kept on disk in this session")
-
 // openComposer opens the composer on the ticket's draft: the one in memory at once, else
 // the one on disk once a command has read it.
 func (p Pane) openComposer(id string) (Pane, tea.Cmd) {
@@ -87,16 +79,7 @@ func (p Pane) openComposer(id string) (Pane, tea.Cmd) {
 	store, key, now := p.ctx.Drafts, p.draftKey(id), p.clock()
 	return p, func() tea.Msg {
 		msg := draftLoadedMsg{req: req, ticketID: id}
-		if store != nil {
-			msg.draft, msg.found, msg.err = store.Load(key)
-		}
-		if msg.found {
-			at, today := msg.draft.Updated.In(now().Location()), now()
-			msg.label = at.Format("15:04")
-			if at.YearDay() != today.YearDay() || at.Year() != today.Year() {
-				msg.label = at.Format("2 Jan 15:04")
-			}
-		}
+		msg.draft, msg.found, msg.label, msg.err = draftsave.Load(store, key, now())
 		return msg
 	}
 }
@@ -127,26 +110,18 @@ func composeStatus(st *noteDraft) statusLine {
 	switch {
 	case st.failed != "":
 		return statusLine{"Not sent: " + st.failed + ". The draft is kept: send again when ready.", true}
-	case st.saveErr != nil:
-		return statusLine{"Draft not saved: " + sanitize.Line(st.saveErr.Error()), true}
-	case st.text != "" && st.saved != "":
-		return statusLine{"draft saved " + st.saved, false}
+	case st.SaveErr != nil:
+		return statusLine{"Draft not saved: " + sanitize.Line(st.SaveErr.Error()), true}
+	case st.text != "" && st.SavedAt != "":
+		return statusLine{"draft saved " + st.SavedAt, false}
 	}
 	return statusLine{}
 }
 
 // editDraft is ticket id's draft to change (created empty): a copy, in a copy of the map.
 func (p *Pane) editDraft(id string) *noteDraft {
-	m := maps.Clone(p.notes.drafts)
-	if m == nil {
-		m = map[string]*noteDraft{}
-	}
-	st := &noteDraft{}
-	if old := m[id]; old != nil {
-		*st = *old
-	}
-	m[id] = st
-	p.notes.drafts = m
+	var st *noteDraft
+	p.notes.drafts, st = draftsave.Edit(p.notes.drafts, id)
 	return st
 }
 
@@ -166,7 +141,8 @@ func (p Pane) noteMsg(msg tea.Msg) (Pane, tea.Cmd, bool) {
 			return p, nil, false
 		}
 		st := p.editDraft(msg.ConvID)
-		st.text, st.retry = msg.Text, st.saveErr != nil
+		st.text = msg.Text
+		st.Flush()
 		cmd := p.pump(msg.ConvID)
 		return p, cmd, true
 	case composer.SendMsg:
@@ -188,7 +164,7 @@ func (p Pane) noteMsg(msg tea.Msg) (Pane, tea.Cmd, bool) {
 		if p.notes.drafts[msg.ticketID] == nil {
 			return p, nil, true
 		}
-		p.editDraft(msg.ticketID).busy = false
+		p.editDraft(msg.ticketID).Busy = false
 		var toast tea.Cmd
 		if msg.err != nil {
 			toast = shared.ErrorToast("Note added, but its draft is still on disk: "+sanitize.Line(msg.err.Error()), nil)
@@ -220,8 +196,8 @@ func (p Pane) draftLoaded(msg draftLoadedMsg) (Pane, tea.Cmd) {
 	}
 	status := statusLine{}
 	if msg.found {
-		st.text, st.issued, st.saved = msg.draft.Text, msg.draft.Text, msg.label
-		status = statusLine{"draft restored, saved " + st.saved, false}
+		st.text, st.Issued, st.SavedAt = msg.draft.Text, msg.draft.Text, msg.label
+		status = statusLine{"draft restored, saved " + st.SavedAt, false}
 	}
 	cmd := p.pushComposer(msg.ticketID, st.text, status)
 	return p, cmd
@@ -231,32 +207,18 @@ func (p Pane) draftLoaded(msg draftLoadedMsg) (Pane, tea.Cmd) {
 // confirmed send asked for, else a save of a text that changed.
 func (p *Pane) pump(id string) tea.Cmd {
 	cur := p.notes.drafts[id]
-	switch {
-	case cur == nil || cur.busy:
+	if cur == nil {
 		return nil
-	case cur.remove:
-		st := p.editDraft(id)
-		st.busy, st.remove = true, false
+	}
+	switch cur.Next(cur.text) {
+	case draftsave.StepDelete:
+		p.editDraft(id).StartDelete()
 		store, key := p.ctx.Drafts, p.draftKey(id)
-		return func() tea.Msg {
-			msg := draftDeletedMsg{ticketID: id}
-			if store != nil {
-				msg.err = store.Delete(key)
-			}
-			return msg
-		}
-	case cur.text != cur.issued || cur.retry:
+		return func() tea.Msg { return draftDeletedMsg{ticketID: id, err: draftsave.Delete(store, key)} }
+	case draftsave.StepSave:
 		st := p.editDraft(id)
-		st.busy, st.issued, st.retry = true, st.text, false
-		store, key, text, now := p.ctx.Drafts, p.draftKey(id), st.text, p.clock()
-		return func() tea.Msg {
-			at := now()
-			msg := composer.SavedMsg{ConvID: id, Kind: drafts.TicketNote, Text: text, At: at, Err: errNoDrafts}
-			if store != nil {
-				msg.Err = store.Save(drafts.Draft{Workspace: key.Workspace, ConversationID: id, Kind: drafts.TicketNote, Updated: at, Text: text})
-			}
-			return msg
-		}
+		st.StartSave(st.text, false) // no throttle window: every change is saved at once
+		return draftsave.SaveCmd(p.ctx.Drafts, p.draftKey(id), st.text, p.clock())
 	}
 	return nil
 }
@@ -266,14 +228,9 @@ func (p Pane) draftSaved(msg composer.SavedMsg) (Pane, tea.Cmd) {
 		return p, nil
 	}
 	st := p.editDraft(msg.ConvID)
-	st.busy = false
-	if msg.Err != nil {
-		st.saveErr = msg.Err
-		if errors.Is(msg.Err, errNoDrafts) {
-			st.saveErr = nil // nothing to retry: the text is kept in memory
-		}
-	} else {
-		st.saveErr, st.saved = nil, msg.At.Format("15:04")
+	st.SaveDone(msg.Err, msg.At)
+	if errors.Is(msg.Err, draftsave.ErrNoStore) {
+		st.SaveErr = nil // nothing to retry: the text is kept in memory
 	}
 	cmd := p.pump(msg.ConvID)
 	return p, cmd
@@ -283,7 +240,7 @@ func (p Pane) draftSaved(msg composer.SavedMsg) (Pane, tea.Cmd) {
 // the server confirms.
 func (p Pane) sendNote(id, text string) (Pane, tea.Cmd) {
 	st := p.editDraft(id)
-	st.text, st.retry = text, st.saveErr != nil
+	st.text, st.Retry = text, st.SaveErr != nil
 	save := p.pump(id)
 	body := composer.ToHTML(text)
 	if body == "" {
@@ -318,7 +275,7 @@ func (p Pane) noteWriteDone(msg WriteDoneMsg) (Pane, tea.Cmd) {
 		return p, nil
 	}
 	if st.text == sent { // not edited since: the draft is done with
-		st.text, st.issued, st.remove, st.saveErr = "", "", true, nil
+		st.text, st.Issued, st.Remove, st.SaveErr = "", "", true, nil
 	}
 	cmd := tea.Batch(shared.Toast("Note added to ticket "+p.numberOf(msg.TicketID)), p.pump(msg.TicketID))
 	return p, cmd
@@ -326,12 +283,5 @@ func (p Pane) noteWriteDone(msg WriteDoneMsg) (Pane, tea.Cmd) {
 
 // draftKey names a ticket's note draft in the store.
 func (p *Pane) draftKey(id string) drafts.Key {
-	idCode, base := "", ""
-	if p.dir != nil && p.dir.Me.App != nil {
-		idCode = p.dir.Me.App.IDCode
-	}
-	if p.ctx.WS != nil && p.ctx.WS.API != nil {
-		base = p.ctx.WS.API.BaseURL()
-	}
-	return drafts.Key{Workspace: drafts.WorkspaceKey(idCode, base), ConversationID: id, Kind: drafts.TicketNote}
+	return drafts.Key{Workspace: draftsave.Workspace(p.dir, p.ctx.WS), ConversationID: id, Kind: drafts.TicketNote}
 }

@@ -13,6 +13,8 @@ import (
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
 	"github.com/intercom-tui/intercom-tui/ui/components/markdown"
+	"github.com/intercom-tui/intercom-tui/ui/components/scroll"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
@@ -91,7 +93,7 @@ type detailRenderedMsg struct {
 type detailRetryMsg struct{ id string }
 
 // detailScrollStep is what J/K and the wheel move.
-const detailScrollStep = 3
+const detailScrollStep = scroll.Step
 
 // NewDetail returns an empty detail that renders note bodies with r (nil: its own).
 func NewDetail(ctx *shared.Context, r *markdown.Renderer) Detail {
@@ -190,13 +192,12 @@ func (d Detail) Update(msg tea.Msg) (Detail, tea.Cmd) {
 			d, cmd = d.Open(d.id, nil)
 		}
 	case tea.KeyPressMsg:
-		d = d.key(msg)
+		if offset, ok := scroll.Key(msg, d.ctx.Keys, d.focused, d.doc(), detailScrollStep); ok {
+			d = d.scrollTo(offset)
+		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelDown:
-			d = d.scrollTo(d.offset + detailScrollStep)
-		case tea.MouseWheelUp:
-			d = d.scrollTo(d.offset - detailScrollStep)
+		if offset, ok := scroll.Wheel(msg, d.offset, detailScrollStep); ok {
+			d = d.scrollTo(offset)
 		}
 	}
 	// The root may have changed the theme or loaded the directory since.
@@ -207,39 +208,12 @@ func (d Detail) Update(msg tea.Msg) (Detail, tea.Cmd) {
 	return d, cmd
 }
 
-func (d Detail) key(msg tea.KeyPressMsg) Detail {
-	k := d.ctx.Keys
-	switch {
-	case key.Matches(msg, k.ScrollDown):
-		return d.scrollTo(d.offset + detailScrollStep)
-	case key.Matches(msg, k.ScrollUp):
-		return d.scrollTo(d.offset - detailScrollStep)
-	case !d.focused:
-		return d
-	case key.Matches(msg, k.Down):
-		return d.scrollTo(d.offset + 1)
-	case key.Matches(msg, k.Up):
-		return d.scrollTo(d.offset - 1)
-	case key.Matches(msg, k.PageDown):
-		return d.scrollTo(d.offset + d.page())
-	case key.Matches(msg, k.PageUp):
-		return d.scrollTo(d.offset - d.page())
-	case key.Matches(msg, k.Top):
-		return d.scrollTo(0)
-	case key.Matches(msg, k.Bottom):
-		return d.scrollTo(d.maxOffset())
-	}
-	return d
-}
-
 func (d Detail) scrollTo(offset int) Detail {
 	d.offset = offset
 	d.clamp()
 	d.refreshRule()
 	return d
 }
-
-func (d *Detail) page() int { return max(1, d.bodyHeight()-1) }
 
 // target is what the body should be rendered for now.
 func (d *Detail) target() detailTarget {
@@ -363,10 +337,8 @@ func (d Detail) View() string {
 	if len(body) == 0 {
 		body = d.placeholder
 	}
-	for i := d.offset; len(lines) < d.height && i < len(body); i++ {
-		lines = append(lines, body[i])
-	}
-	return fitBlock(strings.Join(lines, "\n"), d.width, d.height)
+	lines = append(lines, scroll.Window(body, d.offset, d.height-len(lines))...)
+	return textfmt.FitBlock(strings.Join(lines, "\n"), d.width, d.height)
 }
 
 // ID is the ticket shown, "" when none is.

@@ -1,15 +1,15 @@
 package tickets
 
 import (
-	"strconv"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/components/scroll"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -36,7 +36,7 @@ func (d *Detail) refreshChrome() {
 	wrap := func(s string) []string { return strings.Split(ansi.Wrap(s, max(1, d.width-2), ""), "\n") }
 	switch {
 	case d.id == "":
-		d.placeholder = append([]string{""}, indent(wrap(st.Empty.Render("Select a ticket to read it.")), 2)...)
+		d.placeholder = append([]string{""}, textfmt.Indent(wrap(st.Empty.Render("Select a ticket to read it.")), 2)...)
 	case d.err != nil && d.ticket == nil:
 		text := "Couldn't load ticket " + sanitize.Line(d.id) + ": " + errText(d.err)
 		if api.IsNotFound(d.err) {
@@ -46,7 +46,7 @@ func (d *Detail) refreshChrome() {
 		if k := d.ctx.Keys; k != nil && !api.IsNotFound(d.err) {
 			lines = append(lines, st.Muted.Render(k.Retry.Help().Key+" to try again"))
 		}
-		d.placeholder = append([]string{""}, indent(lines, 2)...)
+		d.placeholder = append([]string{""}, textfmt.Indent(lines, 2)...)
 	case len(d.body.lines) == 0:
 		d.placeholder = []string{"", "  " + st.Muted.Render("Loading ticket…")}
 	}
@@ -62,14 +62,14 @@ func (d *Detail) refreshRule() {
 		d.rule = ""
 		return
 	}
-	status, style := scrollStatus(d.offset, d.bodyHeight(), len(d.body.lines), d.width), st.Muted
+	status, style := textfmt.ScrollStatus(d.offset, d.bodyHeight(), len(d.body.lines), d.width), st.Muted
 	switch {
 	case d.loading && d.ticket != nil:
 		status = "loading…"
 	case d.err != nil && d.ticket != nil:
 		status, style = "reload failed", st.Error
 	}
-	d.rule = rule(st, d.width, status, style)
+	d.rule = scroll.Rule(st, d.width, status, style)
 }
 
 // bodyHeight is the number of rows the body gets.
@@ -81,9 +81,14 @@ func (d *Detail) bodyHeight() int {
 	return max(0, h)
 }
 
-func (d *Detail) maxOffset() int { return max(0, len(d.body.lines)-d.bodyHeight()) }
+// doc is where the body stands for scrolling.
+func (d *Detail) doc() scroll.Doc {
+	return scroll.Doc{Offset: d.offset, Height: d.bodyHeight(), Total: len(d.body.lines)}
+}
 
-func (d *Detail) clamp() { d.offset = max(0, min(d.offset, d.maxOffset())) }
+func (d *Detail) maxOffset() int { return d.doc().Max() }
+
+func (d *Detail) clamp() { d.offset = d.doc().Clamp() }
 
 // detailHeader is the title with the state badge, then the type, number and assignee.
 func detailHeader(t *models.Ticket, id string, width int, st *theme.Styles, dir *workspace.Directory, compact bool) []string {
@@ -93,7 +98,7 @@ func detailHeader(t *models.Ticket, id string, width int, st *theme.Styles, dir 
 	badge := stateBadge(t, st)
 	title := st.Title.Render(ticketTitle(t))
 	title = ansi.Truncate(title, max(width/2, width-2-ansi.StringWidth(badge)), ellipsis)
-	lines := []string{joinEnds(title, width, badge)}
+	lines := []string{textfmt.JoinEnds(title, width, badge)}
 	if compact {
 		return lines
 	}
@@ -104,7 +109,7 @@ func detailHeader(t *models.Ticket, id string, width int, st *theme.Styles, dir 
 
 // stateBadge is the state's internal label as a coloured badge.
 func stateBadge(t *models.Ticket, st *theme.Styles) string {
-	label := oneLine(t.TicketStateInternalLabel)
+	label := textfmt.Line(t.TicketStateInternalLabel)
 	if label == "" {
 		label = capitalize(humanState(t.TicketState))
 	}
@@ -133,44 +138,4 @@ func assigneeStyled(t *models.Ticket, dir *workspace.Directory, st *theme.Styles
 		return st.Muted.Render("unassigned")
 	}
 	return st.Muted.Render("assigned ") + st.Text.Render(strings.Join(names, " · "))
-}
-
-// rule is a line carrying a status (the scroll position, or what is happening).
-func rule(st *theme.Styles, width int, status string, statusStyle lipgloss.Style) string {
-	if width <= 0 {
-		return ""
-	}
-	label := " " + status + " "
-	lw := ansi.StringWidth(label)
-	if status == "" || lw+4 > width {
-		return st.Rule.Render(strings.Repeat("─", width))
-	}
-	return st.Rule.Render(strings.Repeat("─", width-lw-2)) + statusStyle.Render(label) + st.Rule.Render("──")
-}
-
-// scrollStatus is "lines 10–40 of 200", or "42%" when that does not fit, or "" when the
-// whole body shows.
-func scrollStatus(offset, height, total, width int) string {
-	if total <= height || height <= 0 {
-		return ""
-	}
-	last := min(offset+height, total)
-	s := "lines " + strconv.Itoa(offset+1) + "–" + strconv.Itoa(last) + " of " + strconv.Itoa(total)
-	if ansi.StringWidth(s)+6 <= width {
-		return s
-	}
-	return strconv.Itoa(offset*100/(total-height)) + "%"
-}
-
-// indent prefixes every non-empty line with n spaces.
-func indent(lines []string, n int) []string {
-	pad := strings.Repeat(" ", n)
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		if l != "" {
-			l = pad + l
-		}
-		out[i] = l
-	}
-	return out
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/ui/components/markdown"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -56,7 +57,7 @@ func renderDetailBody(in detailInput) []string {
 func factLines(in detailInput) []string {
 	t, st := in.ticket, in.styles
 	state := st.Text.Render(capitalize(humanState(t.TicketState)))
-	switch internal, external := oneLine(t.TicketStateInternalLabel), oneLine(t.TicketStateExternalLabel); {
+	switch internal, external := textfmt.Line(t.TicketStateInternalLabel), textfmt.Line(t.TicketStateExternalLabel); {
 	case internal != "" && internal == external:
 		state = st.Text.Render(internal) + st.Muted.Render(" (internal and external)")
 	case internal != "" && external != "":
@@ -79,12 +80,12 @@ func factLines(in detailInput) []string {
 	fact("Contacts", contactsFact(t, st))
 	fact("Shared", shared)
 	if t.CreatedAt != 0 {
-		fact("Created", st.Text.Render(absTime(t.CreatedAt, in.now, in.loc))+st.Muted.Render(" · "+relTime(t.CreatedAt, in.now)))
+		fact("Created", st.Text.Render(textfmt.AbsTime(t.CreatedAt, in.now, in.loc))+st.Muted.Render(" · "+relTime(t.CreatedAt, in.now)))
 	}
 	if t.UpdatedAt != 0 {
-		fact("Updated", st.Text.Render(absTime(t.UpdatedAt, in.now, in.loc))+st.Muted.Render(" · "+relTime(t.UpdatedAt, in.now)))
+		fact("Updated", st.Text.Render(textfmt.AbsTime(t.UpdatedAt, in.now, in.loc))+st.Muted.Render(" · "+relTime(t.UpdatedAt, in.now)))
 	}
-	fact("Ticket", st.Text.Render(ticketNumber(t))+st.Muted.Render(" · id "+oneLine(string(t.ID))))
+	fact("Ticket", st.Text.Render(ticketNumber(t))+st.Muted.Render(" · id "+textfmt.Line(string(t.ID))))
 	return out
 }
 
@@ -110,7 +111,7 @@ func contactsFact(t *models.Ticket, st *theme.Styles) string {
 	var parts []string
 	for _, c := range t.Contacts.Contacts {
 		s := st.Customer.Render(contactLabel(c))
-		if role := oneLine(c.Role); role != "" {
+		if role := textfmt.Line(c.Role); role != "" {
 			s += st.Muted.Render(" (" + role + ")")
 		}
 		parts = append(parts, s)
@@ -149,7 +150,7 @@ func partLines(in detailInput, p *models.TicketPart, event bool) []string {
 	st := in.styles
 	when := []string{st.Muted.Render("sending…")}
 	if !strings.HasPrefix(string(p.ID), pendingPrefix) && p.CreatedAt != 0 {
-		when = []string{st.Muted.Render(relTime(p.CreatedAt, in.now) + " · " + absTime(p.CreatedAt, in.now, in.loc)),
+		when = []string{st.Muted.Render(relTime(p.CreatedAt, in.now) + " · " + textfmt.AbsTime(p.CreatedAt, in.now, in.loc)),
 			st.Muted.Render(relTime(p.CreatedAt, in.now))}
 	}
 	if event {
@@ -157,7 +158,7 @@ func partLines(in detailInput, p *models.TicketPart, event bool) []string {
 		if rw := ansi.StringWidth(when[len(when)-1]); in.width-2-rw > in.width/3 {
 			text = ansi.Truncate(text, in.width-2-rw, ellipsis)
 		}
-		return []string{joinEnds(st.Event.Render(ansi.Truncate(text, in.width, ellipsis)), in.width, when...)}
+		return []string{textfmt.JoinEnds(st.Event.Render(ansi.Truncate(text, in.width, ellipsis)), in.width, when...)}
 	}
 	who := authorName(p.Author, in.dir)
 	head := st.Teammate.Render(who)
@@ -166,7 +167,7 @@ func partLines(in detailInput, p *models.TicketPart, event bool) []string {
 	} else {
 		head = st.Event.Render("— "+partEventText(p, in.dir)) + " "
 	}
-	lines := []string{joinEnds(ansi.Truncate(head, in.width, ellipsis), in.width, when...)}
+	lines := []string{textfmt.JoinEnds(ansi.Truncate(head, in.width, ellipsis), in.width, when...)}
 	content := partContent(in, p, in.width-partIndent-noteInset)
 	if isNote(p) {
 		if len(content) == 0 {
@@ -174,7 +175,7 @@ func partLines(in detailInput, p *models.TicketPart, event bool) []string {
 		}
 		content = strings.Split(st.NoteBody.Render(strings.Join(content, "\n")), "\n")
 	}
-	return append(lines, indent(content, partIndent)...)
+	return append(lines, textfmt.Indent(content, partIndent)...)
 }
 
 // partContent is a part's body (markdown-rendered HTML, or the redaction notice) and
@@ -236,7 +237,7 @@ func partEventText(p *models.TicketPart, dir *workspace.Directory) string {
 // authorName is the author's name, else the directory's name for an admin, else their
 // email, else their role.
 func authorName(a models.Author, dir *workspace.Directory) string {
-	if n := oneLine(string(a.Name)); n != "" {
+	if n := textfmt.Line(string(a.Name)); n != "" {
 		return n
 	}
 	if a.Type == "admin" && dir != nil {
@@ -244,7 +245,7 @@ func authorName(a models.Author, dir *workspace.Directory) string {
 			return n
 		}
 	}
-	if e := oneLine(a.Email); e != "" {
+	if e := textfmt.Line(a.Email); e != "" {
 		return e
 	}
 	switch a.Type {

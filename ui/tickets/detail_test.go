@@ -12,6 +12,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/ui/components/markdown"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
@@ -71,8 +72,8 @@ func TestDetailShowsEveryDataType(t *testing.T) {
 		{"Amount disputed", "588.96", ""},                               // decimal
 		{"Refund requested", "yes", ""},                                 // boolean
 		{"Regression", "no", ""},                                        // boolean
-		{"Invoice date", absTime(invoiceDate, testNow, dublin) + " · " + relTime(invoiceDate, testNow), ""}, // datetime
-		{"Invoice PDF", "", "  📎 screenshot.png  image/png · 1.9 MB"},                                       // files
+		{"Invoice date", textfmt.AbsTime(invoiceDate, testNow, dublin) + " · " + relTime(invoiceDate, testNow), ""}, // datetime
+		{"Invoice PDF", "", "  📎 screenshot.png  image/png · 1.9 MB"},                                               // files
 		{"State", "Resolved (internal and external)", ""},
 		{"Type", "💳 Billing question", ""},
 		{"Shared", "yes · customers can see it", ""},

@@ -1,40 +1,13 @@
 package tickets
 
 import (
-	"strconv"
-
-	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/intercom-tui/intercom-tui/ui/shared"
-	"github.com/intercom-tui/intercom-tui/ui/theme"
+	"github.com/intercom-tui/intercom-tui/ui/components/filter"
 )
 
 // The `/` filter narrows the active view's loaded rows by number, title, type, state,
 // assignee and contact. While its input has focus the pane captures every key; enter
 // keeps the filter and returns to the list, esc clears it.
-
-// newInput is a one-line input in the theme's look.
-func newInput(ctx *shared.Context, prompt, placeholder string) textinput.Model {
-	in := textinput.New()
-	in.Prompt = prompt
-	in.Placeholder = placeholder
-	if ctx.Styles != nil {
-		in.SetStyles(inputStyles(ctx.Styles))
-	}
-	return in
-}
-
-// inputStyles take the input's look from the theme. The cursor does not blink: a blink
-// is a timer message per half second for nothing the agent needs.
-func inputStyles(st *theme.Styles) textinput.Styles {
-	state := textinput.StyleState{Text: st.Text, Placeholder: st.Muted, Suggestion: st.Muted, Prompt: st.Filter}
-	s := textinput.Styles{Focused: state, Blurred: state}
-	s.Cursor.Color = st.Palette.Accent
-	s.Cursor.Blink = false
-	return s
-}
 
 // filtering reports whether a filter is applied to the active view.
 func (p Pane) filtering() bool {
@@ -52,9 +25,7 @@ func (p *Pane) openFilter() tea.Cmd {
 	if p.activeView() == nil {
 		return nil // nothing loaded to filter yet
 	}
-	p.filter.SetStyles(inputStyles(p.ctx.Styles))
-	p.filter.CursorEnd()
-	return p.filter.Focus()
+	return filter.Open(&p.filter, p.ctx.Styles)
 }
 
 // closeFilter leaves the input; keep=false also clears the filter.
@@ -70,18 +41,15 @@ func (p *Pane) closeFilter(keep bool) {
 
 // filterKey handles a key while the filter has focus.
 func (p Pane) filterKey(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
-	switch {
-	case key.Matches(msg, p.ctx.Keys.Back):
+	switch filter.KeyAction(msg, p.ctx.Keys) {
+	case filter.Clear:
 		p.closeFilter(false)
-		cmd := p.previewSoon()
-		return p, cmd
-	case key.Matches(msg, p.ctx.Keys.Open):
+		return p, p.previewSoon()
+	case filter.Keep:
 		p.closeFilter(true)
-		cmd := p.previewSoon()
-		return p, cmd
+		return p, p.previewSoon()
 	}
-	cmd := p.editFilter(msg)
-	return p, cmd
+	return p, p.editFilter(msg)
 }
 
 // editFilter gives the input a key or a paste and filters the list by what it holds.
@@ -97,18 +65,8 @@ func (p *Pane) editFilter(msg tea.Msg) tea.Cmd {
 // filterLine is the input (while typing) or the applied filter, with the match count.
 func (p Pane) filterLine(width int) string {
 	v := p.activeView()
-	if v == nil || width <= 0 {
+	if v == nil {
 		return ""
 	}
-	tally := " " + strconv.Itoa(v.list.len()) + "/" + strconv.Itoa(len(v.list.rows))
-	in := p.filter
-	in.SetWidth(max(1, width-len(tally)-len(in.Prompt)-1))
-	var line string
-	if in.Focused() {
-		line = in.View()
-	} else {
-		line = p.ctx.Styles.Filter.Render(in.Prompt + in.Value())
-	}
-	line = fitWidth(line, max(0, width-len(tally)))
-	return fitWidth(line+p.ctx.Styles.Muted.Render(tally), width)
+	return filter.Line(p.filter, p.ctx.Styles, v.list.len(), len(v.list.rows), width)
 }

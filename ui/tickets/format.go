@@ -3,7 +3,6 @@ package tickets
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
 
@@ -22,19 +22,9 @@ const (
 	markFile   = "📎"
 )
 
-// oneLine sanitizes a remote string for a one-line place and collapses its whitespace.
-func oneLine(s string) string {
-	s = sanitize.Line(s)
-	if !strings.Contains(s, "  ") && strings.TrimSpace(s) == s &&
-		!strings.ContainsFunc(s, func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }) {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
 // humanState is a ticket state in words: "waiting_on_customer" → "waiting on customer".
 func humanState(state string) string {
-	s := oneLine(strings.ReplaceAll(state, "_", " "))
+	s := textfmt.Line(strings.ReplaceAll(state, "_", " "))
 	if s == "" {
 		return "unknown state"
 	}
@@ -55,10 +45,10 @@ func ticketNumber(t *models.Ticket) string {
 	if t == nil {
 		return "#?"
 	}
-	if n := oneLine(string(t.TicketID)); n != "" {
+	if n := textfmt.Line(string(t.TicketID)); n != "" {
 		return "#" + n
 	}
-	return "#" + oneLine(string(t.ID))
+	return "#" + textfmt.Line(string(t.ID))
 }
 
 // idNumber is an Intercom id as the integer the directory keys admins and teams by.
@@ -77,7 +67,7 @@ func adminName(id models.ID, dir *workspace.Directory) string {
 			return n
 		}
 	}
-	return "admin " + oneLine(string(id))
+	return "admin " + textfmt.Line(string(id))
 }
 
 // teamName is a team's name from the directory, else "team <id>".
@@ -87,7 +77,7 @@ func teamName(id models.ID, dir *workspace.Directory) string {
 			return n
 		}
 	}
-	return "team " + oneLine(string(id))
+	return "team " + textfmt.Line(string(id))
 }
 
 // assigneeText is who has the ticket: the admin, else the team, else "unassigned".
@@ -104,10 +94,10 @@ func assigneeText(t *models.Ticket, dir *workspace.Directory) string {
 // contactLabel is a contact as a row can show it without loading it: its external id,
 // else the tail of its id (Intercom ids are ObjectIDs whose leading bytes are shared).
 func contactLabel(c models.ContactReference) string {
-	if e := oneLine(string(c.ExternalID)); e != "" {
+	if e := textfmt.Line(string(c.ExternalID)); e != "" {
 		return e
 	}
-	id := oneLine(string(c.ID))
+	id := textfmt.Line(string(c.ID))
 	if w := ansi.StringWidth(id); w > 8 {
 		id = ellipsis + ansi.TruncateLeft(id, w-6, "") // room for "+1" in a narrow column
 	}
@@ -145,30 +135,11 @@ func typeIcon(tt *models.TicketType) string {
 // typeName is the ticket type's name, or "Ticket".
 func typeName(tt *models.TicketType) string {
 	if tt != nil {
-		if n := oneLine(tt.Name); n != "" {
+		if n := textfmt.Line(tt.Name); n != "" {
 			return n
 		}
 	}
 	return "Ticket"
-}
-
-// rowAge is how long ago unix was, from now (unix seconds): "now", "4m", "2h", "3d",
-// "12w", "2y".
-func rowAge(unix, now int64) string {
-	d := now - unix
-	switch {
-	case unix == 0 || d < 60:
-		return "now"
-	case d < 3600:
-		return strconv.FormatInt(d/60, 10) + "m"
-	case d < 86400:
-		return strconv.FormatInt(d/3600, 10) + "h"
-	case d < 100*86400:
-		return strconv.FormatInt(d/86400, 10) + "d"
-	case d < 365*86400:
-		return strconv.FormatInt(d/(7*86400), 10) + "w"
-	}
-	return strconv.FormatInt(d/(365*86400), 10) + "y"
 }
 
 // relTime is unix relative to now: "just now", "4m ago", "3d ago", "in 2h", "in 5mo".
@@ -199,19 +170,6 @@ func relTime(unix int64, now time.Time) string {
 	return n + " ago"
 }
 
-// absTime is unix in the workspace's zone: "Tue 24 Nov 14:05", with the year when it is
-// not now's.
-func absTime(unix int64, now time.Time, loc *time.Location) string {
-	if loc == nil {
-		loc = time.UTC
-	}
-	t := time.Unix(unix, 0).In(loc)
-	if t.Year() != now.In(loc).Year() {
-		return t.Format("Mon 2 Jan 2006 15:04")
-	}
-	return t.Format("Mon 2 Jan 15:04")
-}
-
 // byteSize is a file size for people: 512 B, 12 KB, 3.4 MB.
 func byteSize(n int64) string {
 	switch {
@@ -225,90 +183,11 @@ func byteSize(n int64) string {
 	return strconv.FormatFloat(float64(n)/1e9, 'f', 1, 64) + " GB"
 }
 
-// zones memoizes time.LoadLocation, which reads the zone database from disk.
-var zones sync.Map // name → *time.Location
-
 // workspaceZone is the workspace's time zone (the app's, from /me), else UTC. It may
 // read the disk, so only commands call it.
 func workspaceZone(dir *workspace.Directory) *time.Location {
-	if dir == nil || dir.Me.App == nil || dir.Me.App.Timezone == "" {
+	if dir == nil || dir.Me.App == nil {
 		return time.UTC
 	}
-	name := dir.Me.App.Timezone
-	if loc, ok := zones.Load(name); ok {
-		return loc.(*time.Location)
-	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		loc = time.UTC
-	}
-	zones.Store(name, loc)
-	return loc
-}
-
-// cell is s cut (by display width) and padded to exactly w cells.
-func cell(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, ellipsis)
-		sw = ansi.StringWidth(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
-}
-
-// fitWidth makes a styled line exactly w cells wide.
-func fitWidth(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, "")
-		sw = ansi.StringWidth(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
-}
-
-// fitBlock makes s exactly width × height: lines cut or padded, missing lines added.
-func fitBlock(s string, width, height int) string {
-	if height <= 0 || width <= 0 {
-		return ""
-	}
-	lines := strings.SplitN(s, "\n", height+1)
-	var b strings.Builder
-	for i := range height {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		l := ""
-		if i < len(lines) {
-			l = lines[i]
-		}
-		b.WriteString(fitWidth(l, width))
-	}
-	return b.String()
-}
-
-// joinEnds puts right at the end of a width-wide line after left when both fit; else
-// left alone, cut to width.
-func joinEnds(left string, width int, rights ...string) string {
-	lw := ansi.StringWidth(left)
-	for _, r := range rights {
-		if rw := ansi.StringWidth(r); r != "" && lw+2+rw <= width {
-			return left + strings.Repeat(" ", width-lw-rw) + r
-		}
-	}
-	if lw <= width {
-		return left
-	}
-	return ansi.Truncate(left, width, ellipsis)
+	return textfmt.Zone(dir.Me.App.Timezone)
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/components/filter"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
 
@@ -40,7 +42,7 @@ var _ shared.Outcome = OpenedMsg{}
 const idCharLimit = 20
 
 func newByID(ctx *shared.Context) byIDState {
-	in := newInput(ctx, "Open ticket id: ", "digits")
+	in := filter.New(ctx.Styles, "Open ticket id: ", "digits")
 	in.CharLimit = idCharLimit
 	return byIDState{input: in}
 }
@@ -52,7 +54,7 @@ func (p Pane) openByID() (Pane, tea.Cmd) {
 	}
 	p.detailFocused = false // the list shows the input line
 	p.detail = p.detail.Blur()
-	p.byID.input.SetStyles(inputStyles(p.ctx.Styles))
+	p.byID.input.SetStyles(filter.Styles(p.ctx.Styles))
 	p.byID.input.Reset()
 	p.byID.err, p.byID.req = "", 0
 	cmd := p.byID.input.Focus()
@@ -171,5 +173,5 @@ func (p Pane) byIDLine(width int) string {
 		status = st.Muted.Render("  the ticket's id, or a listed ticket's number")
 	}
 	in.SetWidth(max(1, min(idCharLimit+1, width-len(in.Prompt)-1)))
-	return fitWidth(in.View()+status, width)
+	return textfmt.FitWidth(in.View()+status, width)
 }

@@ -8,7 +8,6 @@
 package tickets
 
 import (
-	"math"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -16,6 +15,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/ui/components/filter"
+	"github.com/intercom-tui/intercom-tui/ui/components/listnav"
 	"github.com/intercom-tui/intercom-tui/ui/components/markdown"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
@@ -57,7 +58,7 @@ type previewMsg struct{ gen uint64 }
 // New builds the pane. Nothing loads until the directory arrives (Update).
 func New(ctx *shared.Context) Pane {
 	p := Pane{ctx: ctx, detail: NewDetail(ctx, markdown.New()), previewDelay: defaultPreviewDelay}
-	p.filter = newInput(ctx, "/ ", "title, number, type, state, assignee or contact")
+	p.filter = filter.New(ctx.Styles, "/ ", "title, number, type, state, assignee or contact")
 	p.byID = newByID(ctx)
 	return p
 }
@@ -183,20 +184,10 @@ func (p Pane) key(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 
 func (p Pane) listKey(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 	k := p.ctx.Keys
-	h := p.listHeight()
+	if to, ok := listnav.Move(msg, k, p.cursor(), p.listHeight()); ok {
+		return p.moveTo(to)
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		return p.moveTo(p.cursor() + 1)
-	case key.Matches(msg, k.Up):
-		return p.moveTo(p.cursor() - 1)
-	case key.Matches(msg, k.PageDown):
-		return p.moveTo(p.cursor() + h)
-	case key.Matches(msg, k.PageUp):
-		return p.moveTo(p.cursor() - h)
-	case key.Matches(msg, k.Top):
-		return p.moveTo(0)
-	case key.Matches(msg, k.Bottom):
-		return p.moveTo(math.MaxInt)
 	case key.Matches(msg, k.Open):
 		return p.openSelected()
 	case key.Matches(msg, k.Filter):

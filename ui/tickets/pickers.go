@@ -8,6 +8,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/ui/components/picker"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
 
@@ -121,7 +122,7 @@ func (p *Pane) assignPicker(t *models.Ticket) shared.Overlay {
 	}
 	me := dir.Me
 	items := []picker.Item{{
-		ID: "admin:" + string(me.ID), Label: "Me (" + oneLine(me.Name) + ")",
+		ID: "admin:" + string(me.ID), Label: "Me (" + textfmt.Line(me.Name) + ")",
 		Detail: mark("admin", t.AdminAssigneeID == me.ID), Pin: picker.PinTop,
 	}}
 	for _, tm := range dir.Teams {

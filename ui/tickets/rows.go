@@ -6,6 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -36,7 +37,7 @@ func newTicketRow(t *models.Ticket, dir *workspace.Directory) ticketRow {
 		number:   ticketNumber(t),
 		updated:  t.UpdatedAt,
 		icon:     typeIcon(t.TicketType),
-		title:    clipRunes(ticketTitle(t), rowTitleRunes),
+		title:    textfmt.Clip(ticketTitle(t), rowTitleRunes),
 		state:    t.TicketState,
 		label:    stateLabel(t),
 		assignee: assigneeText(t, dir),
@@ -48,7 +49,7 @@ func newTicketRow(t *models.Ticket, dir *workspace.Directory) ticketRow {
 
 // ticketTitle is the title attribute, else the type's name.
 func ticketTitle(t *models.Ticket) string {
-	if s := oneLine(t.Title()); s != "" {
+	if s := textfmt.Line(t.Title()); s != "" {
 		return s
 	}
 	return typeName(t.TicketType) + " " + ticketNumber(t)
@@ -56,24 +57,13 @@ func ticketTitle(t *models.Ticket) string {
 
 // stateLabel is the state as customers see it (the external label), else in words.
 func stateLabel(t *models.Ticket) string {
-	if l := oneLine(t.TicketStateExternalLabel); l != "" {
+	if l := textfmt.Line(t.TicketStateExternalLabel); l != "" {
 		return l
 	}
-	if l := oneLine(t.TicketStateInternalLabel); l != "" {
+	if l := textfmt.Line(t.TicketStateInternalLabel); l != "" {
 		return l
 	}
 	return capitalize(humanState(t.TicketState))
-}
-
-func clipRunes(s string, n int) string {
-	count := 0
-	for i := range s {
-		if count == n {
-			return s[:i]
-		}
-		count++
-	}
-	return s
 }
 
 // rowLayout is the column widths of a row at one list width. Columns give way as the
@@ -153,18 +143,18 @@ func (r *ticketRow) render(l rowLayout, st *rowStyles, now int64) string {
 	var b strings.Builder
 	b.WriteString(st.submitted.Render(st.cursor))
 	b.WriteString(st.base.Render(r.icon + " "))
-	b.WriteString(st.number.Render(cell(r.number, colNumber) + " "))
-	b.WriteString(st.base.Render(cell(r.title, l.title)))
+	b.WriteString(st.number.Render(textfmt.Cell(r.number, colNumber) + " "))
+	b.WriteString(st.base.Render(textfmt.Cell(r.title, l.title)))
 	if l.state > 0 {
-		b.WriteString(st.stateStyle(r.state).Render(" " + cell(r.label, l.state)))
+		b.WriteString(st.stateStyle(r.state).Render(" " + textfmt.Cell(r.label, l.state)))
 	}
 	if l.assign > 0 {
-		b.WriteString(st.muted.Render(" " + cell(r.assignee, l.assign)))
+		b.WriteString(st.muted.Render(" " + textfmt.Cell(r.assignee, l.assign)))
 	}
 	if l.contacts > 0 {
-		b.WriteString(st.muted.Render(" " + cell(r.contacts, l.contacts)))
+		b.WriteString(st.muted.Render(" " + textfmt.Cell(r.contacts, l.contacts)))
 	}
-	a := rowAge(r.updated, now)
+	a := textfmt.Age(r.updated, now)
 	b.WriteString(st.muted.Render(" " + strings.Repeat(" ", max(0, colAge-len(a))) + a))
-	return fitWidth(b.String(), l.width)
+	return textfmt.FitWidth(b.String(), l.width)
 }

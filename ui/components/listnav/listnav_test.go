@@ -1,0 +1,53 @@
+package listnav
+
+import (
+	"math"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/intercom-tui/intercom-tui/keymap"
+)
+
+func TestMove(t *testing.T) {
+	k := keymap.Default()
+	for _, c := range []struct {
+		msg  tea.KeyPressMsg
+		want int
+		ok   bool
+	}{
+		{tea.KeyPressMsg{Code: 'j', Text: "j"}, 6, true},
+		{tea.KeyPressMsg{Code: tea.KeyDown}, 6, true},
+		{tea.KeyPressMsg{Code: 'k', Text: "k"}, 4, true},
+		{tea.KeyPressMsg{Code: tea.KeyPgDown}, 15, true},
+		{tea.KeyPressMsg{Code: tea.KeyPgUp}, -5, true},
+		{tea.KeyPressMsg{Code: 'g', Text: "g"}, 0, true},
+		{tea.KeyPressMsg{Code: 'G', Text: "G"}, math.MaxInt, true},
+		{tea.KeyPressMsg{Code: tea.KeyEnter}, 5, false},
+	} {
+		if got, ok := Move(c.msg, k, 5, 10); got != c.want || ok != c.ok {
+			t.Errorf("%s: got %d %v, want %d %v", c.msg, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestPlace(t *testing.T) {
+	for _, c := range []struct {
+		i, n, height, offset int
+		cursor, first        int
+	}{
+		{3, 10, 5, 0, 3, 0},           // on screen: stays
+		{7, 10, 5, 0, 7, 3},           // below: scrolls just enough
+		{1, 10, 5, 4, 1, 1},           // above: scrolls up to it
+		{math.MaxInt, 10, 5, 0, 9, 5}, // the bottom
+		{-4, 10, 5, 2, 0, 0},          // above the top
+		{5, 10, 0, 2, 5, 2},           // no room: offset stays
+		{0, 0, 5, 3, 0, 0},            // an empty list
+		{2, 3, 5, 1, 2, 0},            // a short list shows from the top
+	} {
+		cursor, first := Place(c.i, c.n, c.height, c.offset)
+		if cursor != c.cursor || first != c.first {
+			t.Errorf("Place(%d, %d, %d, %d) = %d %d, want %d %d", c.i, c.n, c.height, c.offset, cursor, first, c.cursor, c.first)
+		}
+	}
+}
