@@ -20,6 +20,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/keymap"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/store"
 	"github.com/intercom-tui/intercom-tui/ui"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
@@ -84,18 +85,28 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	if err != nil {
 		return err
 	}
-	store, err := drafts.Open(draftsDir)
+	draftStore, err := drafts.Open(draftsDir)
 	if err != nil {
 		return err
 	}
+	storePath, err := store.PathFor(target.WorkspaceKey())
+	if err != nil {
+		return err
+	}
+	cache, err := store.Open(storePath)
+	if err != nil {
+		return fmt.Errorf("the offline store: %w", err)
+	}
+	defer cache.Close()
 	uictx := &shared.Context{
 		WS:       workspace.New(client, isDemo),
 		Keys:     keymap.Default(),
 		Now:      time.Now,
 		Settings: settings,
-		Drafts:   store,
+		Drafts:   draftStore,
+		Store:    cache,
 	}
-	p := tea.NewProgram(ui.New(uictx, ui.Options{Where: where, Theme: strings.TrimPrefix(demo.theme, "auto")}), tea.WithContext(ctx))
+	p := tea.NewProgram(ui.New(uictx, ui.Options{Where: where, Theme: strings.TrimPrefix(demo.theme, "auto"), Notice: cache.Notice()}), tea.WithContext(ctx))
 	_, err = p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // interrupted by a signal: a normal way out

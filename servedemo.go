@@ -13,11 +13,13 @@ import (
 )
 
 type serveFlags struct {
-	addr   string
-	token  string
-	size   int
-	seed   int64
-	faults string
+	addr      string
+	token     string
+	size      int
+	articles  int
+	rateLimit int
+	seed      int64
+	faults    string
 }
 
 func newServeDemoCmd(stdout io.Writer) *cobra.Command {
@@ -46,6 +48,8 @@ separated by ";", e.g. "latency=2s@/conversations/*; status=500@POST /conversati
 	cmd.Flags().StringVar(&f.addr, "addr", "127.0.0.1:8080", "listen address")
 	cmd.Flags().StringVar(&f.token, "token", fake.DefaultToken, "the bearer token the fake accepts")
 	cmd.Flags().IntVar(&f.size, "size", fake.DefaultSize, "number of conversations")
+	cmd.Flags().IntVar(&f.articles, "articles", 0, "number of help-center articles (0: the built-in help center of 40)")
+	cmd.Flags().IntVar(&f.rateLimit, "rate-limit", 0, fmt.Sprintf("X-RateLimit-Limit per 10-second window the fake reports (0: %d)", fake.DefaultRateLimit))
 	cmd.Flags().Int64Var(&f.seed, "seed", 1, "seed of the generated data")
 	cmd.Flags().StringVar(&f.faults, "faults", "", "fault injection spec (env INTERCOM_FAKE_FAULTS)")
 	return cmd
@@ -56,11 +60,18 @@ func startDemoServer(f serveFlags) (*fake.Server, error) {
 	if f.size < 1 {
 		return nil, fmt.Errorf("--size must be at least 1, got %d", f.size)
 	}
+	if f.articles < 0 {
+		return nil, fmt.Errorf("--articles must not be negative, got %d", f.articles)
+	}
+	if f.rateLimit < 0 {
+		return nil, fmt.Errorf("--rate-limit must not be negative, got %d", f.rateLimit)
+	}
 	inj, err := injector(f.faults, f.seed)
 	if err != nil {
 		return nil, err
 	}
-	srv, err := fake.Start(fake.Options{Seed: f.seed, Size: f.size, Token: f.token, Faults: inj, Addr: f.addr})
+	srv, err := fake.Start(fake.Options{Seed: f.seed, Size: f.size, Articles: f.articles,
+		RateLimit: f.rateLimit, Token: f.token, Faults: inj, Addr: f.addr})
 	if err != nil {
 		return nil, fmt.Errorf("cannot listen on %s: %w", f.addr, err)
 	}
@@ -98,6 +109,12 @@ func printServeBanner(w io.Writer, srv *fake.Server, f serveFlags) {
 	fmt.Fprintf(w, "  base URL  %s\n", url)
 	fmt.Fprintf(w, "  token     %s   (the fake's own; not a real Intercom token)\n", ws.Token())
 	fmt.Fprintf(w, "  signed in %s <%s>\n", me.Name, me.Email)
+	if f.articles > 0 {
+		fmt.Fprintf(w, "  articles  %d\n", ws.World().NumArticles())
+	}
+	if f.rateLimit > 0 {
+		fmt.Fprintf(w, "  rate limit %d requests per 10 s (X-RateLimit-Limit)\n", f.rateLimit)
+	}
 	fmt.Fprintf(w, "\nTry:\n  curl -H 'Authorization: Bearer %s' -H 'Intercom-Version: 2.9' %s/me\n", ws.Token(), url)
 	fmt.Fprintf(w, "  INTERCOM_TOKEN=%s intercom-tui --base-url %s\n", ws.Token(), url)
 	if f.faults != "" {

@@ -95,10 +95,7 @@ func runSync(ctx context.Context, w io.Writer, target config.Target, f syncFlags
 	if err != nil {
 		return doctorError(client, target, err)
 	}
-	if me.App == nil || me.App.IDCode == "" {
-		return fmt.Errorf("GET /me on %s named no workspace (app id_code), so there is no store to sync into", client.BaseURL())
-	}
-	path, err := store.PathFor(me.App.IDCode)
+	path, err := store.PathFor(target.WorkspaceKey())
 	if err != nil {
 		return err
 	}
@@ -110,7 +107,11 @@ func runSync(ctx context.Context, w io.Writer, target config.Target, f syncFlags
 	if n := st.Notice(); n != "" {
 		fmt.Fprintln(w, n)
 	}
-	fmt.Fprintf(w, "Syncing %s into %s\n", sanitize.Line(me.App.Name), path)
+	name := ""
+	if me.App != nil {
+		name = sanitize.Line(me.App.Name)
+	}
+	fmt.Fprintf(w, "Syncing %s into %s\n", name, path)
 
 	out := newProgressPrinter(w)
 	var total syncer.Stats

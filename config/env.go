@@ -4,7 +4,10 @@
 package config
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 
@@ -84,4 +87,16 @@ func (t Target) Where() string {
 		return t.BaseURL
 	}
 	return t.Region.BaseURL()
+}
+
+// WorkspaceKey names the workspace's local files (the offline store) without the
+// network, so they open offline too: the API host and a short hash of the token (one
+// token belongs to one workspace; the hash does not reveal it).
+func (t Target) WorkspaceKey() string {
+	host := t.Where()
+	if u, err := url.Parse(host); err == nil && u.Hostname() != "" {
+		host = u.Hostname()
+	}
+	sum := sha256.Sum256([]byte(t.Token))
+	return host + "-" + hex.EncodeToString(sum[:6])
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/intercom-tui/intercom-tui/api"
@@ -40,5 +41,26 @@ func TestResolve(t *testing.T) {
 	}
 	if _, err := Resolve("", "", "mars", env(nil)); err == nil {
 		t.Fatal("an unknown region must be refused")
+	}
+}
+
+func TestWorkspaceKey(t *testing.T) {
+	a := Target{Token: "secret-token-a", BaseURL: "http://127.0.0.1:43123"}
+	b := Target{Token: "secret-token-a", BaseURL: "http://127.0.0.1:9999"}
+	c := Target{Token: "secret-token-b", BaseURL: "http://127.0.0.1:43123"}
+	eu := Target{Token: "secret-token-a", Region: api.RegionEU}
+	if a.WorkspaceKey() != b.WorkspaceKey() {
+		t.Fatal("the port must not change the key (the demo listens on a random one)")
+	}
+	if a.WorkspaceKey() == c.WorkspaceKey() || a.WorkspaceKey() == eu.WorkspaceKey() {
+		t.Fatal("another token or host is another workspace")
+	}
+	for _, k := range []string{a.WorkspaceKey(), eu.WorkspaceKey()} {
+		if strings.Contains(k, "secret") {
+			t.Fatalf("the key %q shows the token", k)
+		}
+	}
+	if got := eu.WorkspaceKey(); !strings.HasPrefix(got, "api.eu.intercom.io-") {
+		t.Fatalf("key %q", got)
 	}
 }

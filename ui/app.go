@@ -25,8 +25,9 @@ import (
 
 // Options tune the root model.
 type Options struct {
-	Theme string // "dark", "light", or "" to follow the terminal background
-	Where string // what we connect to, for the connecting screen ("demo workspace", a URL)
+	Theme  string // "dark", "light", or "" to follow the terminal background
+	Where  string // what we connect to, for the connecting screen ("demo workspace", a URL)
+	Notice string // something to tell the user at start (e.g. the offline store was rebuilt)
 }
 
 // App is the root model.
@@ -82,6 +83,9 @@ type budgetMsg struct{ budget api.RateBudget }
 // Init loads the workspace directory and asks the terminal for its background.
 func (a App) Init() tea.Cmd {
 	cmds := []tea.Cmd{a.loadDirectory(a.dirReq), tea.RequestBackgroundColor, a.readBudget()}
+	if a.opts.Notice != "" {
+		cmds = append(cmds, shared.ErrorToast(a.opts.Notice, nil))
+	}
 	for _, p := range a.panes {
 		cmds = append(cmds, p.Init())
 	}

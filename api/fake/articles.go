@@ -20,13 +20,16 @@ func sortByUpdated[T any](items []T, updated func(T) int64, id func(T) models.ID
 	})
 }
 
-// initHelpCenter sorts the article indices, collections and sections.
+// initHelpCenter sorts the article indices, collections and sections. Articles are
+// sorted by their updated_at alone (ArticleUpdatedAt, no bodies built), ties by index:
+// one O(N log N) sort here, then every GET /articles page is O(per_page).
 func (ws *Workspace) initHelpCenter() {
 	n := ws.world.NumArticles()
 	updated := make([]int64, n)
+	ws.articleOrder = make([]int, n)
 	for i := range n {
-		ws.articleOrder = append(ws.articleOrder, i)
-		updated[i] = ws.world.Article(i).UpdatedAt
+		ws.articleOrder[i] = i
+		updated[i] = ws.world.ArticleUpdatedAt(i)
 	}
 	slices.SortStableFunc(ws.articleOrder, func(a, b int) int { return cmp.Compare(updated[b], updated[a]) })
 	ws.collections = ws.world.Collections()

@@ -38,11 +38,14 @@ const (
 // Options configure a Workspace. The zero value is a 300-conversation demo workspace on
 // the real clock, with seed 0 and token "demo-token".
 type Options struct {
-	Seed   int64            // drives every seeded item and request id
-	Size   int              // number of conversations (default 300)
-	Token  string           // the bearer token it accepts (default "demo-token")
-	Clock  clock.Clock      // all timestamps and rate-limit windows (default clock.Real)
-	Faults *faults.Injector // optional; wraps the workspace, in front of auth
+	Seed int64 // drives every seeded item and request id
+	Size int   // number of conversations (default 300)
+	// Articles is the number of help-center articles (0: the curated 40). More are
+	// derived on demand from the curated ones; only their order is kept (8 bytes each).
+	Articles int
+	Token    string           // the bearer token it accepts (default "demo-token")
+	Clock    clock.Clock      // all timestamps and rate-limit windows (default clock.Real)
+	Faults   *faults.Injector // optional; wraps the workspace, in front of auth
 
 	RateLimit        int  // X-RateLimit-Limit per 10-second window (default 167)
 	EnforceRateLimit bool // answer 429 rate_limit_exceeded once a window is spent
@@ -97,7 +100,7 @@ func New(opts Options) *Workspace {
 	if opts.RateLimit <= 0 {
 		opts.RateLimit = DefaultRateLimit
 	}
-	world := seed.New(opts.Seed, opts.Size, opts.Clock.Now())
+	world := seed.NewWithOptions(opts.Seed, seed.Options{Conversations: opts.Size, Articles: opts.Articles}, opts.Clock.Now())
 	ws := &Workspace{
 		opts:      opts,
 		clock:     opts.Clock,

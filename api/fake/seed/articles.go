@@ -3,16 +3,47 @@ package seed
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/intercom-tui/intercom-tui/models"
 )
 
-func (w *World) initArticles() {
-	w.articleIdx = make(map[string]int, len(articleDefs))
-	for i := range articleDefs {
-		w.articleIdx[w.articleID(i)] = i
+// Articles past the curated set are derived: article i >= len(articleDefs) reuses def
+// i % len(articleDefs) under a title marked "(part k)", in a section chosen by cycling
+// over every section, with its own dates spread over the past year. Nothing per article
+// is stored; ids are arithmetic and ArticleIndex inverts them.
+
+// articleSlots are the (collection, section) pairs derived articles cycle through.
+var articleSlots = func() [][2]int {
+	var out [][2]int
+	for k, d := range collectionDefs {
+		for s := range d.sections {
+			out = append(out, [2]int{k, s})
+		}
 	}
+	return out
+}()
+
+// articleDef is the definition of article i: the curated one, or a derived copy.
+func articleDefAt(i int) articleDef {
+	n := len(articleDefs)
+	d := articleDefs[i%n]
+	if i < n {
+		return d
+	}
+	part := i/n + 1
+	slot := articleSlots[(i-n)%len(articleSlots)]
+	d.title = fmt.Sprintf("%s (part %d)", d.title, part)
+	d.collection, d.section = slot[0], slot[1]
+	if len(d.titles) > 0 {
+		t := make(map[string]string, len(d.titles))
+		for loc, title := range d.titles {
+			t[loc] = fmt.Sprintf("%s (%d)", title, part)
+		}
+		d.titles = t
+	}
+	return d
 }
 
 // Help-center ids are integers (strings in JSON): small for the help center, 7 digits for
@@ -28,8 +59,10 @@ func (w *World) sectionID(k, s int) int64 {
 }
 
 func (w *World) articleID(i int) string {
-	return itoa(9_100_000 + int64(i)*37 + int64(mix(w.seed+uint64(i)*31)%37))
+	return itoa(articleIDBase + int64(i)*37 + int64(mix(w.seed+uint64(i)*31)%37))
 }
+
+const articleIDBase = 9_100_000
 
 func (w *World) helpURL() string { return "https://help." + w.domain }
 
@@ -76,28 +109,57 @@ func (w *World) Sections() []models.Section {
 	return out
 }
 
-// NumArticles is the number of articles (40).
-func (w *World) NumArticles() int { return len(articleDefs) }
+// NumArticles is the number of articles: the curated 40 unless Options.Articles asked
+// for another number.
+func (w *World) NumArticles() int { return w.articles }
 
-// ArticleIndex finds an article by id.
+// ArticleIndex finds an article by id. Ids are 9,100,000 + 37·i + a jitter below 37, so
+// the index is the quotient; the id must then match exactly.
 func (w *World) ArticleIndex(id string) (int, bool) {
-	i, ok := w.articleIdx[id]
-	return i, ok
+	v, err := strconv.ParseInt(id, 10, 64)
+	if err != nil || v < articleIDBase {
+		return 0, false
+	}
+	i := (v - articleIDBase) / 37
+	if i >= int64(w.articles) || w.articleID(int(i)) != id {
+		return 0, false
+	}
+	return int(i), true
+}
+
+// articleHead draws article i's state and dates; r is left positioned for the rest.
+func (w *World) articleHead(i int) (r rng, state string, created, updated int64) {
+	r = newRNG(w.seed, kArticle, uint64(i))
+	state = "published"
+	if i > 0 && r.chance(0.15) {
+		state = "draft"
+	}
+	if i < len(articleDefs) {
+		created = w.createdAt + 7*day + r.int64n(w.nowUnix-w.createdAt-14*day)
+		updated = created + r.int64n(w.nowUnix-created)
+		return r, state, created, updated
+	}
+	// Derived: updated within the past year, created up to a year before that (never
+	// before the workspace's first week).
+	updated = w.nowUnix - 3600 - r.int64n(365*day)
+	created = max(updated-r.int64n(365*day), w.createdAt+7*day)
+	return r, state, min(created, updated), updated
+}
+
+// ArticleUpdatedAt is Article(i).UpdatedAt without building the article (for sorting).
+func (w *World) ArticleUpdatedAt(i int) int64 {
+	_, _, _, updated := w.articleHead(i)
+	return updated
 }
 
 var articleDescriptions = []string{"A step-by-step guide", "Everything you need to know", "Quick answers and examples", "How it works and what to check"}
 
 // Article is article i (0 <= i < NumArticles) with statistics and translations.
 func (w *World) Article(i int) models.Article {
-	d := &articleDefs[i]
-	r := newRNG(w.seed, kArticle, uint64(i))
+	def := articleDefAt(i)
+	d := &def
+	r, state, created, updated := w.articleHead(i)
 	id := w.articleID(i)
-	state := "published"
-	if i > 0 && r.chance(0.15) {
-		state = "draft"
-	}
-	created := w.createdAt + 7*day + r.int64n(w.nowUnix-w.createdAt-14*day)
-	updated := created + r.int64n(w.nowUnix-created)
 	author := w.admins[r.intn(len(w.admins))].id
 	desc := pick(&r, articleDescriptions)
 	body := articleBody(&r, d, w.domain)

@@ -48,9 +48,9 @@ type World struct {
 	companies  []companyBase
 	companyIdx map[string]int
 
-	convIDs    affine
-	ticketIdx  map[string]int
-	articleIdx map[string]int
+	convIDs   affine
+	ticketIdx map[string]int
+	articles  int // number of articles (curated, then derived)
 
 	activityOnce sync.Once
 	activity     []int32
@@ -81,9 +81,24 @@ type segmentBase struct {
 	created, updated     int64
 }
 
+// Options size a World beyond New's conversations.
+type Options struct {
+	Conversations int // <= 0 means DefaultConversations
+	// Articles is the number of help-center articles; <= 0 means the curated set (40).
+	// Past the curated set, articles are derived on demand (see Article), so a large
+	// help center costs no memory.
+	Articles int
+}
+
 // New derives a workspace from seed with the given number of conversations (<= 0 means
 // DefaultConversations). Timestamps lie before now (snoozed_until after it).
 func New(seed int64, conversations int, now time.Time) *World {
+	return NewWithOptions(seed, Options{Conversations: conversations}, now)
+}
+
+// NewWithOptions is New with every size given in opts.
+func NewWithOptions(seed int64, opts Options, now time.Time) *World {
+	conversations := opts.Conversations
 	if conversations <= 0 {
 		conversations = DefaultConversations
 	}
@@ -106,7 +121,10 @@ func New(seed int64, conversations int, now time.Time) *World {
 	w.initStaff(&r)
 	w.initPeople()
 	w.initTickets()
-	w.initArticles()
+	w.articles = len(articleDefs)
+	if opts.Articles > 0 {
+		w.articles = opts.Articles
+	}
 	return w
 }
 
