@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -8,6 +9,18 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/models"
 )
+
+// articleIDs is an article list decoded without bodies (decoding 95 MB of bodies under
+// -race would dominate the test).
+type articleIDs struct {
+	TotalCount int                 `json:"total_count"`
+	Pages      *models.CursorPages `json:"pages"`
+	Data       []struct {
+		ID         models.ID       `json:"id"`
+		UpdatedAt  int64           `json:"updated_at"`
+		Statistics json.RawMessage `json:"statistics"`
+	} `json:"data"`
+}
 
 // GET /articles over a derived help center of 5,000: following pages.next serves every
 // article exactly once, newest update first, with the totals each page declares.
@@ -30,7 +43,7 @@ func TestArticlesPageOverFiveThousand(t *testing.T) {
 	pagesServed := 0
 	path := "/articles?per_page=150"
 	for path != "" {
-		var list models.ArticleList
+		var list articleIDs
 		resp{status: 200, body: get(path)}.decode(t, &list)
 		pagesServed++
 		if list.TotalCount != n || list.Pages == nil || list.Pages.TotalPages != (n+perPage-1)/perPage || list.Pages.Page != pagesServed {
@@ -45,7 +58,7 @@ func TestArticlesPageOverFiveThousand(t *testing.T) {
 				t.Fatalf("article %s (updated %d) after one updated %d", a.ID, a.UpdatedAt, last)
 			}
 			last = a.UpdatedAt
-			if a.Statistics != nil {
+			if len(a.Statistics) > 0 && string(a.Statistics) != "null" {
 				t.Fatalf("article %s: a list item carries statistics", a.ID)
 			}
 		}

@@ -25,7 +25,7 @@ var articleSlots = func() [][2]int {
 	return out
 }()
 
-// articleDef is the definition of article i: the curated one, or a derived copy.
+// articleDefAt is the definition of article i: the curated one, or a derived copy.
 func articleDefAt(i int) articleDef {
 	n := len(articleDefs)
 	d := articleDefs[i%n]
