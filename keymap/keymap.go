@@ -8,17 +8,18 @@ import "charm.land/bubbles/v2/key"
 // KeyMap is every binding. Vim keys and arrows both work where it makes sense.
 type KeyMap struct {
 	// Global
-	Quit      key.Binding
-	ForceQuit key.Binding
-	Help      key.Binding
-	NextTab   key.Binding
-	PrevTab   key.Binding
-	Tab1      key.Binding
-	Tab2      key.Binding
-	Tab3      key.Binding
-	Tab4      key.Binding
-	Tab5      key.Binding
-	Retry     key.Binding
+	Quit         key.Binding
+	ForceQuit    key.Binding
+	Help         key.Binding
+	NextTab      key.Binding
+	PrevTab      key.Binding
+	Tab1         key.Binding
+	Tab2         key.Binding
+	Tab3         key.Binding
+	Tab4         key.Binding
+	Tab5         key.Binding
+	Retry        key.Binding
+	GlobalSearch key.Binding
 
 	// Lists and readers
 	Up       key.Binding
@@ -84,22 +85,23 @@ func Default() *KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
 	return &KeyMap{
-		Quit:      b("q", "quit", "q"),
-		ForceQuit: b("ctrl+c", "quit", "ctrl+c"),
-		Help:      b("?", "help", "?"),
-		NextTab:   b("tab", "next pane", "tab"),
-		PrevTab:   b("shift+tab", "previous pane", "shift+tab"),
-		Tab1:      b("1", "conversations", "1"),
-		Tab2:      b("2", "contacts", "2"),
-		Tab3:      b("3", "tickets", "3"),
-		Tab4:      b("4", "articles", "4"),
-		Tab5:      b("5", "redirect", "5"),
-		Retry:     b("ctrl+r", "retry what failed", "ctrl+r"),
+		Quit:         b("q", "quit", "q"),
+		ForceQuit:    b("ctrl+c", "quit", "ctrl+c"),
+		Help:         b("?", "help", "?"),
+		NextTab:      b("tab", "next pane", "tab"),
+		PrevTab:      b("shift+tab", "previous pane", "shift+tab"),
+		Tab1:         b("1", "conversations", "1"),
+		Tab2:         b("2", "contacts", "2"),
+		Tab3:         b("3", "tickets", "3"),
+		Tab4:         b("4", "articles", "4"),
+		Tab5:         b("5", "redirect", "5"),
+		Retry:        b("ctrl+r", "retry what failed", "ctrl+r"),
+		GlobalSearch: b("ctrl+f", "search everything", "ctrl+f"),
 
 		Up:       b("↑/k", "up", "up", "k"),
 		Down:     b("↓/j", "down", "down", "j"),
 		PageUp:   b("pgup/ctrl+b", "page up", "pgup", "ctrl+b"),
-		PageDown: b("pgdn/ctrl+f", "page down", "pgdown", "ctrl+f"),
+		PageDown: b("pgdn", "page down", "pgdown"), // ctrl+f is the global search
 		Top:      b("g/home", "top", "g", "home"),
 		Bottom:   b("G/end", "bottom", "G", "end"),
 		Open:     b("enter", "open", "enter"),
@@ -157,7 +159,7 @@ type Group struct {
 // Groups lists every binding once, in help order.
 func (k *KeyMap) Groups() []Group {
 	return []Group{
-		{"Global", []key.Binding{k.Help, k.NextTab, k.PrevTab, k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5, k.Retry, k.Quit, k.ForceQuit}},
+		{"Global", []key.Binding{k.Help, k.NextTab, k.PrevTab, k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5, k.Retry, k.GlobalSearch, k.Quit, k.ForceQuit}},
 		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Filter, k.Refresh}},
 		{"Conversations", []key.Binding{k.NextView, k.PrevView, k.View1, k.View2, k.View3, k.View4, k.View5}},
 		{"Thread", []key.Binding{k.ScrollUp, k.ScrollDown}},

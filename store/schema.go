@@ -141,6 +141,15 @@ INSERT INTO parts_fts(parts_fts) VALUES ('rebuild');
 ALTER TABLE sync_state ADD COLUMN run_since INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sync_state ADD COLUMN run_high INTEGER NOT NULL DEFAULT 0;
 `,
+	// 4: the workspace directory (/me, /admins, /teams) as JSON, so the app can start
+	// offline with the last one it loaded.
+	`
+CREATE TABLE directory (
+	id         INTEGER PRIMARY KEY CHECK (id = 1),
+	saved_at   INTEGER NOT NULL DEFAULT 0,
+	json       TEXT NOT NULL
+);
+`,
 }
 
 // SchemaVersion is the schema version a store has after Open.

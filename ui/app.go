@@ -4,7 +4,7 @@
 package ui
 
 import (
-	"context"
+	"errors"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -17,10 +17,10 @@ import (
 	"github.com/intercom-tui/intercom-tui/ui/components/toast"
 	"github.com/intercom-tui/intercom-tui/ui/contacts"
 	"github.com/intercom-tui/intercom-tui/ui/conversations"
+	"github.com/intercom-tui/intercom-tui/ui/search"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/ui/tickets"
-	"github.com/intercom-tui/intercom-tui/workspace"
 )
 
 // Options tune the root model.
@@ -49,6 +49,7 @@ type App struct {
 	seq    shared.Seq
 	dirReq uint64
 	dirErr error
+	dir    dirState
 
 	online       bool
 	offlineSince time.Time
@@ -93,13 +94,8 @@ func (a App) Init() tea.Cmd {
 }
 
 func (a App) loadDirectory(req uint64) tea.Cmd {
-	ws := a.ctx.WS
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		dir, err := ws.LoadDirectory(ctx)
-		return shared.DirectoryMsg{Loaded: shared.Loaded[*workspace.Directory]{Req: req, Value: dir, Err: err}}
-	}
+	ws, st, now := a.ctx.WS, a.ctx.Store, a.ctx.Now
+	return func() tea.Msg { return fetchDirectory(ws, st, now, req) }
 }
 
 func (a App) readBudget() tea.Cmd {
@@ -116,6 +112,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var offline tea.Cmd
 	if o, ok := msg.(shared.Outcome); ok {
 		a, offline = a.noteOutcome(o.Outcome())
+		a, offline = a.afterOutcome(msg, offline)
 	}
 	next, cmd := a.route(msg)
 	return next, tea.Batch(offline, cmd)
@@ -146,6 +143,8 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = tea.Batch(a.switchTo(a.paneIndex("Conversations")), a.toAll(msg))
 	case shared.OpenContactMsg:
 		cmd = tea.Batch(a.switchTo(a.paneIndex("Contacts")), a.toAll(msg))
+	case shared.OpenArticleMsg:
+		cmd = tea.Batch(a.switchTo(a.paneIndex("Articles")), a.toAll(msg))
 	case shared.ToastMsg:
 		a.toast, cmd = a.toast.Show(msg.Text, msg.Error, msg.Retry)
 	case offlineAt:
@@ -225,6 +224,10 @@ func (a App) directoryLoaded(msg shared.DirectoryMsg) (App, tea.Cmd) {
 	if msg.Req != a.dirReq {
 		return a, nil // an older attempt
 	}
+	a.dir.answered = msg.Req
+	if msg.Stale != nil {
+		return a.staleDirectory(msg)
+	}
 	if msg.Err != nil {
 		a.dirErr = msg.Err
 		retry := func() tea.Msg { return retryDirectory{} }
@@ -232,7 +235,7 @@ func (a App) directoryLoaded(msg shared.DirectoryMsg) (App, tea.Cmd) {
 		a.toast, cmd = a.toast.Show("Connecting: "+api.Short(msg.Err), true, retry)
 		return a, cmd
 	}
-	a.dirErr = nil
+	a.dirErr, a.dir.stale = nil, false
 	a.ctx.Dir = msg.Value
 	cmd := a.toAll(msg)
 	return a, cmd
@@ -257,6 +260,8 @@ func (a App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	case key.Matches(msg, k.Help):
 		a.help, a.helpOffset = true, 0
+	case key.Matches(msg, k.GlobalSearch):
+		cmd = shared.Push(search.New(a.ctx))
 	case key.Matches(msg, k.Retry) && a.toast.Retry != nil:
 		cmd = a.toast.Retry
 		a.toast = a.toast.Dismiss()
@@ -279,6 +284,7 @@ type offlineAt struct{ t time.Time }
 // it started); any answer from the server means online.
 func (a App) noteOutcome(err error) (App, tea.Cmd) {
 	switch {
+	case errors.Is(err, shared.ErrOffline): // a write refused here says nothing new
 	case err == nil || !api.IsNetwork(err):
 		a.online, a.offlineSince = true, time.Time{}
 	case a.online:

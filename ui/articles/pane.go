@@ -96,6 +96,8 @@ func (p Pane) update(msg tea.Msg) (Pane, tea.Cmd) {
 		}
 	case shared.SizeMsg:
 		return p.resize(msg.Width, msg.Height)
+	case shared.OpenArticleMsg:
+		return p.openByID(msg.ID)
 	case tea.KeyPressMsg:
 		if !p.started {
 			cmd := p.start()

@@ -155,7 +155,12 @@ func (p Pane) openHit() (Pane, tea.Cmd) {
 	if p.sr.cursor >= len(p.sr.hits) {
 		return p, nil
 	}
-	id := p.sr.hits[p.sr.cursor].ID
+	return p.openByID(p.sr.hits[p.sr.cursor].ID)
+}
+
+// openByID opens an article in the reader: from the loaded tree, or from the store
+// when the tree has not loaded it (a search result, the global search's choice).
+func (p Pane) openByID(id string) (Pane, tea.Cmd) {
 	if a, ok := p.byID[id]; ok {
 		cmd := p.openArticle(a)
 		return p, cmd

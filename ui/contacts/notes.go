@@ -295,6 +295,10 @@ func (p Pane) sendNote(msg composer.SendMsg) (Pane, tea.Cmd) {
 		st.failed = "not signed in yet"
 		return p, tea.Batch(save, shared.ErrorToast("Couldn't add the note on "+name+": not signed in yet. The draft is kept", nil))
 	}
+	if p.ctx.Offline { // refused: nothing is sent, the draft stays
+		st.failed = "offline"
+		return p, tea.Batch(save, shared.ErrorToast(shared.OfflineText, nil))
+	}
 	req := p.seq.Next()
 	st.sending, st.sentText, st.failed = req, msg.Text, ""
 	if p.prof.id == id {

@@ -231,6 +231,11 @@ func (p Pane) write(conv models.Conversation, a Action, batch uint64, now time.T
 		p.writes = map[uint64]pendingWrite{}
 	}
 	p.writes[req] = pendingWrite{convID: string(conv.ID), before: conv, action: a, batch: batch}
+	if p.ctx.Offline { // refused: nothing changes, nothing is sent, every layer hears why
+		fail := WriteDoneMsg{ConvID: string(conv.ID), Action: a, Batch: batch}
+		fail.Req, fail.Err = req, shared.ErrOffline
+		return p, func() tea.Msg { return fail }
+	}
 	after := a.optimistic(conv, p.dir.Me, now, req)
 	p, cmd := p.replaceConversation(after)
 	client, id, admin := p.ctx.WS.API, string(conv.ID), string(p.dir.Me.ID)
@@ -264,6 +269,9 @@ func (p Pane) writeDone(msg WriteDoneMsg) (Pane, tea.Cmd) {
 		text := fmt.Sprintf("Couldn't %s #%s: %s", msg.Action.Label(p.dir, p.zone()), sanitize.Line(pw.convID), api.Short(msg.Err))
 		if k := msg.Action.Kind; k == ActReply || k == ActNote {
 			text += ". The draft is kept"
+		}
+		if errors.Is(msg.Err, shared.ErrOffline) {
+			text = shared.OfflineText
 		}
 		return p, tea.Batch(cmd, shared.ErrorToast(text, msg.Action.Retry))
 	}

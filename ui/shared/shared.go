@@ -3,6 +3,7 @@
 package shared
 
 import (
+	"errors"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -41,7 +42,18 @@ type Context struct {
 	Settings Settings
 	Drafts   *drafts.Store // unsent replies and notes on disk; nil keeps none
 	Store    *store.Store  // the offline cache (SQLite, FTS5); nil: network only
+	// Offline is true while the network is down (the last request failed to reach the
+	// server). Only the root's Update sets it; panes refuse writes while it is true.
+	Offline bool
 }
+
+// ErrOffline is the error of a write refused because the app is offline: nothing was
+// sent. Executors answer a refused write with it so every layer (composer, bulk run)
+// settles as for any failed write.
+var ErrOffline = errors.New("offline: not sent")
+
+// OfflineText is what the user is told when a write is refused offline.
+const OfflineText = "You're offline: the change was not sent. Nothing is lost — try again when the connection is back"
 
 // Loaded is an async answer: it names the request it answers so that a pane can drop
 // it when a newer request has superseded it.
@@ -92,11 +104,29 @@ type SizeMsg struct{ Width, Height int }
 
 // DirectoryMsg carries the workspace directory (/me, /admins, /teams) once loaded; the
 // root stores it in Context.Dir and then forwards it so panes can start loading.
-type DirectoryMsg struct{ Loaded[*workspace.Directory] }
+// Stale, when set, is the network error that made Value come from the offline store
+// (the last directory saved): panes use it as they would a fresh one, and the root
+// counts the message as a network failure (offline) and retries later.
+type DirectoryMsg struct {
+	Loaded[*workspace.Directory]
+	Stale error
+}
+
+// Outcome is the network error of a directory served from the store, else Err.
+func (m DirectoryMsg) Outcome() error {
+	if m.Stale != nil {
+		return m.Stale
+	}
+	return m.Err
+}
 
 // OpenConversationMsg asks the root to show a conversation's thread in the
 // conversations pane (e.g. Enter on a contact's conversation).
 type OpenConversationMsg struct{ ID string }
+
+// OpenArticleMsg asks the root to show an article in the articles pane's reader (e.g.
+// enter on an article found by the global search).
+type OpenArticleMsg struct{ ID string }
 
 // OpenContactMsg asks the root to show a contact's profile in the contacts pane (e.g.
 // u on a conversation).

@@ -2,6 +2,7 @@ package tickets
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -199,6 +200,11 @@ func (p Pane) doNow(msg doMsg) (Pane, tea.Cmd) {
 	}
 	w[req] = pendingWrite{ticketID: msg.ticketID, before: t, action: msg.action}
 	p.writes = w
+	if p.ctx.Offline { // refused: nothing changes, nothing is sent, the composer hears why
+		failed := WriteDoneMsg{TicketID: msg.ticketID, Action: msg.action}
+		failed.Req, failed.Err = req, shared.ErrOffline
+		return p, func() tea.Msg { return failed }
+	}
 	after := msg.action.optimistic(t, p.dir.Me, msg.now, req, p.labelsFor(msg.action.State))
 	p, cmd := p.replaceTicket(after)
 	client, id, admin, a := p.ctx.WS.API, msg.ticketID, string(p.dir.Me.ID), msg.action
@@ -235,6 +241,9 @@ func (p Pane) writeDone(msg WriteDoneMsg) (Pane, tea.Cmd) {
 			text += ". The draft is kept"
 			id := pw.ticketID
 			retry = func() tea.Msg { return noteReopenMsg{ticketID: id} }
+		}
+		if errors.Is(msg.Err, shared.ErrOffline) {
+			text = shared.OfflineText
 		}
 		return p, tea.Batch(cmd, shared.ErrorToast(text, retry))
 	}

@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/intercom-tui/intercom-tui/api"
+	"github.com/intercom-tui/intercom-tui/store"
+	"github.com/intercom-tui/intercom-tui/ui/shared"
+	"github.com/intercom-tui/intercom-tui/workspace"
+)
+
+// dirState is what the root knows about the directory beyond Context.Dir: whether it
+// came from the offline store (and is to be reloaded once the network answers again),
+// and which request was last answered (a later one is in flight).
+type dirState struct {
+	stale    bool
+	answered uint64
+}
+
+// fetchDirectory loads the directory from the network and saves it in the store; when
+// the network is down and the store holds one, it answers with that one, marked Stale.
+// It runs in a command.
+func fetchDirectory(ws *workspace.Workspace, st *store.Store, now func() time.Time, req uint64) tea.Msg {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	dir, err := ws.LoadDirectory(ctx)
+	msg := shared.DirectoryMsg{Loaded: shared.Loaded[*workspace.Directory]{Req: req, Value: dir, Err: err}}
+	switch {
+	case st == nil:
+	case err == nil:
+		saved := store.Directory{Me: dir.Me, Admins: dir.Admins, Teams: dir.Teams}
+		if now != nil {
+			saved.SavedAt = now()
+		}
+		// A failed save only costs the next offline start its directory.
+		_ = st.PutDirectory(saved)
+	case api.IsNetwork(err):
+		if saved, serr := st.Directory(); serr == nil {
+			msg.Value, msg.Err, msg.Stale = workspace.NewDirectory(saved.Me, saved.Admins, saved.Teams), nil, err
+		}
+	}
+	return msg
+}
+
+// staleDirectory takes the directory saved in the store while the network is down: the
+// panes start with it (once), and the toast offers a retry.
+func (a App) staleDirectory(msg shared.DirectoryMsg) (App, tea.Cmd) {
+	a.dirErr, a.dir.stale = nil, true
+	retry := func() tea.Msg { return retryDirectory{} }
+	var cmd tea.Cmd
+	a.toast, cmd = a.toast.Show("Offline: working from the offline store ("+api.Short(msg.Stale)+")", true, retry)
+	if a.ctx.Dir != nil {
+		return a, cmd // the panes have a directory already
+	}
+	a.ctx.Dir = msg.Value
+	return a, tea.Batch(cmd, a.toAll(msg))
+}
+
+// afterOutcome publishes the online state to the panes (Context.Offline) and, once the
+// server answers again, reloads a directory that came from the store.
+func (a App) afterOutcome(msg tea.Msg, cmd tea.Cmd) (App, tea.Cmd) {
+	a.ctx.Offline = !a.online
+	if _, isDir := msg.(shared.DirectoryMsg); isDir || !a.online || !a.dir.stale || a.dir.answered != a.dirReq {
+		return a, cmd
+	}
+	a.dirReq = a.seq.Next()
+	return a, tea.Batch(cmd, a.loadDirectory(a.dirReq))
+}
