@@ -32,6 +32,7 @@ type browseFlags struct {
 	theme    string
 	refresh  time.Duration
 	markRead bool
+	syncAge  time.Duration
 }
 
 func (f *browseFlags) register(cmd *cobra.Command) {
@@ -40,6 +41,8 @@ func (f *browseFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.theme, "theme", "auto", "colours: auto (from the terminal background), dark or light")
 	cmd.Flags().DurationVar(&f.refresh, "refresh", shared.DefaultSettings().RefreshInterval, "refresh the inbox this often (0 turns it off)")
 	cmd.Flags().BoolVar(&f.markRead, "mark-read", true, "opening a conversation marks it read (--mark-read=false leaves it unread)")
+	cmd.Flags().DurationVar(&f.syncAge, "sync-age", shared.DefaultSettings().HelpCenterMaxAge,
+		"at start, sync the help center in the background when the offline copy is older than this (0 never does)")
 }
 
 // runBrowse connects to the workspace (the embedded demo without a token) and runs the
@@ -75,12 +78,16 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	if !isTerminal(w) {
 		return printInbox(ctx, w, client, target, where)
 	}
+	if demo.syncAge < 0 {
+		return fmt.Errorf("--sync-age must be 0 (never) or a positive duration, got %s", demo.syncAge)
+	}
 	if demo.refresh < 0 {
 		return fmt.Errorf("--refresh must be 0 (off) or a positive duration, got %s", demo.refresh)
 	}
 	settings := shared.DefaultSettings()
 	settings.RefreshInterval = demo.refresh
 	settings.MarkReadOnOpen = demo.markRead
+	settings.HelpCenterMaxAge = demo.syncAge
 	draftsDir, err := drafts.DefaultDir()
 	if err != nil {
 		return err

@@ -71,12 +71,13 @@ type KeyMap struct {
 	Locale   key.Binding
 
 	// Overlays: composer, pickers, confirmations
-	Send    key.Binding
-	Confirm key.Binding
-	Cancel  key.Binding
-	Toggle  key.Binding
-	Yes     key.Binding
-	No      key.Binding
+	Send          key.Binding
+	InsertArticle key.Binding
+	Confirm       key.Binding
+	Cancel        key.Binding
+	Toggle        key.Binding
+	Yes           key.Binding
+	No            key.Binding
 }
 
 // Default is the built-in keymap.
@@ -141,12 +142,13 @@ func Default() *KeyMap {
 		Copy:     b("y", "copy link", "y"),
 		Locale:   b("L", "next language", "L"),
 
-		Send:    b("ctrl+s", "send", "ctrl+s"),
-		Confirm: b("enter", "choose", "enter"),
-		Cancel:  b("esc", "cancel (keeps the draft)", "esc"),
-		Toggle:  b("space", "toggle", "space"),
-		Yes:     b("y", "yes", "y"),
-		No:      b("n", "no", "n"),
+		Send:          b("ctrl+s", "send", "ctrl+s"),
+		InsertArticle: b("ctrl+a", "insert an article link", "ctrl+a"),
+		Confirm:       b("enter", "choose", "enter"),
+		Cancel:        b("esc", "cancel (keeps the draft)", "esc"),
+		Toggle:        b("space", "toggle", "space"),
+		Yes:           b("y", "yes", "y"),
+		No:            b("n", "no", "n"),
 	}
 }
 
@@ -166,6 +168,6 @@ func (k *KeyMap) Groups() []Group {
 		{"Triage", []key.Binding{k.Reply, k.Note, k.Assign, k.Snooze, k.Close, k.Reopen, k.Priority, k.Tags, k.Select, k.SelectRange}},
 		{"Contacts and tickets", []key.Binding{k.Profile, k.TicketState, k.OpenByID}},
 		{"Articles", []key.Binding{k.Expand, k.Collapse, k.OpenURL, k.Copy, k.Locale}},
-		{"Composer and pickers", []key.Binding{k.Send, k.Confirm, k.Cancel, k.Toggle, k.Yes, k.No}},
+		{"Composer and pickers", []key.Binding{k.Send, k.InsertArticle, k.Confirm, k.Cancel, k.Toggle, k.Yes, k.No}},
 	}
 }

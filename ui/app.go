@@ -54,6 +54,8 @@ type App struct {
 	online       bool
 	offlineSince time.Time
 	budget       api.RateBudget
+
+	helpSync struct{ started, running bool } // the background help-center sync
 }
 
 // New builds the root model. ctx.Styles may be nil: the dark theme is used until the
@@ -145,6 +147,8 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = tea.Batch(a.switchTo(a.paneIndex("Contacts")), a.toAll(msg))
 	case shared.OpenArticleMsg:
 		cmd = tea.Batch(a.switchTo(a.paneIndex("Articles")), a.toAll(msg))
+	case helpSyncedMsg:
+		a, cmd = a.helpSynced(msg)
 	case shared.ToastMsg:
 		a.toast, cmd = a.toast.Show(msg.Text, msg.Error, msg.Retry)
 	case offlineAt:
@@ -238,7 +242,8 @@ func (a App) directoryLoaded(msg shared.DirectoryMsg) (App, tea.Cmd) {
 	a.dirErr, a.dir.stale = nil, false
 	a.ctx.Dir = msg.Value
 	cmd := a.toAll(msg)
-	return a, cmd
+	a, sync := a.startHelpSync()
+	return a, tea.Batch(cmd, sync)
 }
 
 // key handles a key press: overlays first, then global keys, then the pane.
@@ -296,7 +301,7 @@ func (a App) noteOutcome(err error) (App, tea.Cmd) {
 }
 
 func (a App) busy() bool {
-	if a.ctx.Dir == nil && a.dirErr == nil {
+	if (a.ctx.Dir == nil && a.dirErr == nil) || a.helpSync.running {
 		return true
 	}
 	for _, p := range a.panes {

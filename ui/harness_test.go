@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
@@ -30,6 +31,29 @@ type harness struct {
 	ws  *fake.Workspace
 	ctx *shared.Context
 	inj *faults.Injector
+	req *requestCount // requests the fake has seen, by "METHOD /path"
+}
+
+// requestCount counts the requests that reach the fake, by "METHOD /path".
+type requestCount struct {
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func (c *requestCount) wrap(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c.mu.Lock()
+		c.n[r.Method+" "+r.URL.Path]++
+		c.mu.Unlock()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// count is how many requests "METHOD /path" the fake has seen.
+func (c *requestCount) count(route string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n[route]
 }
 
 // newHarness starts a fake workspace of size conversations (seed 1, fixed clock) with
@@ -42,7 +66,8 @@ func newHarness(t *testing.T, size int, rules ...faults.Rule) *harness {
 		t.Fatal(err)
 	}
 	ws := fake.New(fake.Options{Seed: 1, Size: size, Clock: clock.NewFake(fixedNow), Faults: inj})
-	srv := httptest.NewServer(ws)
+	req := &requestCount{n: map[string]int{}}
+	srv := httptest.NewServer(req.wrap(ws))
 	t.Cleanup(srv.Close)
 	client, err := api.New(api.WithToken(ws.Token()), api.WithBaseURL(srv.URL), api.WithClock(clock.NewFake(fixedNow)))
 	if err != nil {
@@ -59,7 +84,7 @@ func newHarness(t *testing.T, size int, rules ...faults.Rule) *harness {
 			SplitMinWidth:   120,
 		},
 	}
-	return &harness{ws: ws, ctx: ctx, inj: inj}
+	return &harness{ws: ws, ctx: ctx, inj: inj, req: req}
 }
 
 // probe remembers the screen and the busy state after every Update, so a test can wait

@@ -10,6 +10,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/syncer"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -72,15 +73,30 @@ func (p *Pane) start() tea.Cmd {
 	p.started = true
 	var fromStore tea.Cmd
 	if p.cache != nil {
-		req := p.seq.Next()
-		p.storeReq = req
-		c := p.cache
-		fromStore = func() tea.Msg {
-			h, err := c.LoadHelp()
-			return StoreMsg{Req: req, Help: h, Err: err}
-		}
+		fromStore = p.readStore()
 	}
 	return tea.Batch(fromStore, p.refresh())
+}
+
+// storeChanged re-reads the store after a background sync wrote the help center. A
+// pane not started yet reads the store when it starts; a network load in flight is
+// newer anyway.
+func (p *Pane) storeChanged(msg shared.StoreChangedMsg) tea.Cmd {
+	if msg.Resource != syncer.ResArticles || !p.started || p.cache == nil || p.netReq != 0 {
+		return nil
+	}
+	return p.readStore()
+}
+
+// readStore reads the help center from the store (an answer newer than what shows).
+func (p *Pane) readStore() tea.Cmd {
+	req := p.seq.Next()
+	p.storeReq = req
+	c := p.cache
+	return func() tea.Msg {
+		h, err := c.LoadHelp()
+		return StoreMsg{Req: req, Help: h, Err: err}
+	}
 }
 
 // refresh loads the whole help center from the API, superseding a load in flight.

@@ -111,6 +111,9 @@ func (p Pane) update(msg tea.Msg) (Pane, tea.Cmd) {
 		}
 	case StoreMsg:
 		return p.storeLoaded(msg)
+	case shared.StoreChangedMsg:
+		cmd := p.storeChanged(msg)
+		return p, cmd
 	case NetMsg:
 		return p.netLoaded(msg)
 	case netRetryMsg:

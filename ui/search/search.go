@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/store"
 	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
@@ -38,7 +39,9 @@ const (
 // Overlay is the global search box.
 type Overlay struct {
 	ctx      *shared.Context
-	src      Searcher // nil: nothing stored offline
+	src      Searcher      // nil: nothing stored offline
+	chooser  bool          // articles only (NewArticles): enter chooses the article
+	pick     ArticleSource // where the chooser reads the chosen article (nil: no store)
 	input    textinput.Model
 	debounce time.Duration
 
@@ -69,6 +72,65 @@ func New(ctx *shared.Context) Overlay {
 		src = ctx.Store
 	}
 	return newOverlay(ctx, src, defaultDebounce)
+}
+
+// ArticleSource is what the article chooser reads: the store.
+type ArticleSource interface {
+	SearchArticles(q string, limit int) ([]store.Hit, error)
+	Article(id string) (models.Article, error)
+}
+
+// NoHelpCenter is the line the article chooser shows when nothing is stored offline.
+const NoHelpCenter = "No offline help center yet: run intercom-tui sync"
+
+// ArticleChosenMsg is the article chosen in NewArticles' overlay, after it closed:
+// its id, title and URL as stored (remote text: sanitize before use), or Err when it
+// could not be read.
+type ArticleChosenMsg struct {
+	ID, Title, URL string
+	Err            error
+}
+
+// articles adapts an ArticleSource to a Searcher of articles only.
+type articles struct{ ArticleSource }
+
+func (a articles) Search(q string, limit int) ([]store.Hit, error) { return a.SearchArticles(q, limit) }
+
+// NewArticles is the search in articles-only mode over ctx.Store: enter closes it and
+// answers with an ArticleChosenMsg (to the overlay below, the composer); esc closes it.
+func NewArticles(ctx *shared.Context) Overlay {
+	var src ArticleSource
+	if ctx.Store != nil {
+		src = ctx.Store
+	}
+	return newArticles(ctx, src, defaultDebounce)
+}
+
+func newArticles(ctx *shared.Context, src ArticleSource, debounce time.Duration) Overlay {
+	var s Searcher
+	if src != nil {
+		s = articles{src}
+	}
+	o := newOverlay(ctx, s, debounce)
+	o.chooser, o.pick = true, src
+	o.input.Placeholder = "search the help center"
+	return o
+}
+
+// choose is the command that reads the chosen article's URL (I/O: in a command).
+func (o Overlay) choose(h store.Hit) tea.Cmd {
+	src := o.pick
+	return func() tea.Msg {
+		a, err := src.Article(h.ID)
+		if err != nil {
+			return ArticleChosenMsg{ID: h.ID, Title: h.Title, Err: err}
+		}
+		title := a.Title
+		if title == "" {
+			title = h.Title
+		}
+		return ArticleChosenMsg{ID: h.ID, Title: title, URL: string(a.URL)}
+	}
 }
 
 func newOverlay(ctx *shared.Context, src Searcher, debounce time.Duration) Overlay {
@@ -116,6 +178,12 @@ func (o Overlay) key(msg tea.KeyPressMsg) (shared.Overlay, tea.Cmd) {
 	case key.Matches(msg, k.Back, k.GlobalSearch):
 		o.gen++ // an answer on its way finds nothing to change
 		return o, shared.Pop
+	case key.Matches(msg, k.Open) && o.chooser:
+		if o.pick != nil && o.cursor < len(o.hits) {
+			o.gen++
+			return o, tea.Sequence(shared.Pop, o.choose(o.hits[o.cursor]))
+		}
+		return o, nil
 	case key.Matches(msg, k.Open):
 		if open := o.Selected(); open != nil {
 			return o, tea.Sequence(shared.Pop, func() tea.Msg { return open })
@@ -205,8 +273,12 @@ func (o Overlay) View(width, height int) string {
 		lines = append(lines, "")
 	}
 	k := o.ctx.Keys
-	lines = append(lines, st.Muted.Render(fmt.Sprintf("↑↓ move · %s open · %s close",
-		k.Open.Help().Key, k.Back.Help().Key)))
+	verb := "open"
+	if o.chooser {
+		verb = "insert link"
+	}
+	lines = append(lines, st.Muted.Render(fmt.Sprintf("↑↓ move · %s %s · %s close",
+		k.Open.Help().Key, verb, k.Back.Help().Key)))
 	for i, l := range lines {
 		lines[i] = textfmt.FitWidth(l, inner)
 	}
@@ -218,12 +290,16 @@ func (o Overlay) status() string {
 	st := o.ctx.Styles
 	q := strings.TrimSpace(o.input.Value())
 	switch {
+	case o.src == nil && o.isArticles():
+		return st.Error.Render(NoHelpCenter)
 	case o.src == nil:
 		return st.Error.Render(NoStore)
 	case o.pending:
 		return st.Muted.Render("Searching…")
 	case o.err != nil:
 		return st.Error.Render("Search failed: " + textfmt.Line(o.err.Error()))
+	case q == "" && o.isArticles():
+		return st.Muted.Render("Type to search the help center articles stored offline")
 	case q == "":
 		return st.Muted.Render("Type to search the articles and conversations stored offline")
 	case len(o.hits) == 0:
@@ -233,6 +309,9 @@ func (o Overlay) status() string {
 	}
 	return st.Muted.Render(fmt.Sprintf("%d results", len(o.hits)))
 }
+
+// isArticles reports the articles-only mode (NewArticles), with or without a store.
+func (o Overlay) isArticles() bool { return o.chooser }
 
 // row is a result's two lines: cursor, kind and title; the snippet below.
 func (o Overlay) row(h store.Hit, selected bool, w int) []string {

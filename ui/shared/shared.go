@@ -23,12 +23,15 @@ type Settings struct {
 	BudgetEvery     time.Duration // how often the status bar reads the rate-limit budget; 0 = never
 	MarkReadOnOpen  bool          // opening a thread marks it read (PUT /conversations/{id})
 	BulkParallel    int           // writes of a bulk action in flight at once
+	// HelpCenterMaxAge: at start, the help center is synced in the background when the
+	// store's last sync of it is older than this (or it was never synced); 0 never does.
+	HelpCenterMaxAge time.Duration
 }
 
 // DefaultSettings are used when nothing is configured.
 func DefaultSettings() Settings {
 	return Settings{RefreshInterval: 60 * time.Second, PageSize: 50, SplitMinWidth: 120, BudgetEvery: time.Second,
-		MarkReadOnOpen: true, BulkParallel: 4}
+		MarkReadOnOpen: true, BulkParallel: 4, HelpCenterMaxAge: 24 * time.Hour}
 }
 
 // Context is shared, read-mostly state passed down to every pane. Only the root's
@@ -131,6 +134,11 @@ type OpenArticleMsg struct{ ID string }
 // OpenContactMsg asks the root to show a contact's profile in the contacts pane (e.g.
 // u on a conversation).
 type OpenContactMsg struct{ ID string }
+
+// StoreChangedMsg tells the panes that the offline store's Resource (a syncer.Res*
+// name, e.g. "articles") changed under them (a background sync), so a pane showing it
+// re-reads the store.
+type StoreChangedMsg struct{ Resource string }
 
 // ActivatedMsg tells a pane it is now on screen (its tab was chosen), so it can start
 // work it saves until someone looks, such as lazy lookups for the rows shown.

@@ -10,9 +10,15 @@
 // Sending closes the composer at once: the pane sends the text, shows it in the thread
 // straight away, and keeps the draft until the server has confirmed it. If the server
 // refuses, the draft is still there the next time the composer opens, with the reason.
+//
+// In a reply or a conversation note, ctrl+a (InsertArticle) opens the help-center
+// search (search.NewArticles) above the composer; the article chosen there comes back
+// as a search.ArticleChosenMsg once the search has closed, and its [Title](url) link
+// goes in at the cursor.
 package composer
 
 import (
+	"net/url"
 	"strings"
 	"time"
 
@@ -24,6 +30,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/search"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
@@ -166,7 +173,13 @@ func (c Composer) Update(msg tea.Msg) (shared.Overlay, tea.Cmd) {
 		case key.Matches(msg, k.Cancel):
 			closed := ClosedMsg{ConvID: c.convID, Kind: c.kind, Text: c.ta.Value()}
 			return c, tea.Sequence(shared.Pop, func() tea.Msg { return closed })
+		case key.Matches(msg, k.InsertArticle) && c.canInsertArticle():
+			// The search sits above the composer; its answer comes back here once it
+			// has closed (the top overlay gets every message).
+			return c, shared.Push(search.NewArticles(c.ctx))
 		}
+	case search.ArticleChosenMsg:
+		return c.insertArticle(msg)
 	case SavedMsg:
 		if msg.ConvID == c.convID && msg.Kind == c.kind {
 			c.saved(msg)
@@ -178,13 +191,60 @@ func (c Composer) Update(msg tea.Msg) (shared.Overlay, tea.Cmd) {
 	// Everything else is the text area's: keys, pastes, its own answers.
 	var cmd tea.Cmd
 	c.ta, cmd = c.ta.Update(msg)
-	if text := c.ta.Value(); text != c.changed {
-		c.changed = text
-		c.status, c.isErr = "saving…", false
-		changed := DraftChangedMsg{ConvID: c.convID, Kind: c.kind, Text: text}
-		cmd = tea.Batch(cmd, func() tea.Msg { return changed })
+	return c, tea.Batch(cmd, c.edited())
+}
+
+// edited reports a changed text to the pane (which saves the draft), or nil.
+func (c *Composer) edited() tea.Cmd {
+	text := c.ta.Value()
+	if text == c.changed {
+		return nil
+	}
+	c.changed = text
+	c.status, c.isErr = "saving…", false
+	changed := DraftChangedMsg{ConvID: c.convID, Kind: c.kind, Text: text}
+	return func() tea.Msg { return changed }
+}
+
+// canInsertArticle reports a kind that takes article links: replies and conversation notes.
+func (c Composer) canInsertArticle() bool { return c.kind == drafts.Reply || c.kind == drafts.Note }
+
+// insertArticle puts a link to the chosen article at the cursor: [Title](url), or the
+// title alone when the article has no usable URL (the status says so).
+func (c Composer) insertArticle(msg search.ArticleChosenMsg) (shared.Overlay, tea.Cmd) {
+	title := strings.TrimSpace(sanitize.Line(msg.Title))
+	if title == "" {
+		title = "article " + sanitize.Line(msg.ID)
+	}
+	if msg.Err != nil {
+		c.status, c.isErr = "Could not read the article "+title+": "+sanitize.Line(msg.Err.Error()), true
+		return c, nil
+	}
+	link, ok := ArticleLink(title, msg.URL)
+	c.ta.InsertString(link)
+	cmd := c.edited()
+	if !ok {
+		c.status, c.isErr = title+" has no link: inserted its title only", true
 	}
 	return c, cmd
+}
+
+// ArticleLink is the markdown link [title](u) that ToHTML turns into a link, with the
+// title's markdown escaped and u cleaned; with ok false, the title alone when u is not
+// an http or https URL.
+func ArticleLink(title, u string) (text string, ok bool) {
+	label := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", "(", "]", ")").Replace(sanitize.Line(title))
+	u = strings.TrimSpace(sanitize.Line(u))
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return label, false
+	}
+	href := strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "[", "%5B", "]", "%5D",
+		"<", "%3C", ">", "%3E", `"`, "%22").Replace(p.String())
+	if len(href) > maxURL || !allowedURL(href) {
+		return label, false
+	}
+	return "[" + label + "](" + href + ")", true
 }
 
 // send asks the pane to send the text and closes; a blank text is refused in place.
@@ -288,8 +348,12 @@ func (c Composer) title() string {
 // fit on one line, the status (up to two lines) over the keys.
 func (c Composer) footer(width int) []string {
 	s, k := c.ctx.Styles, c.ctx.Keys
-	keys := ansi.Truncate(s.HelpKey.Render(k.Send.Help().Key)+" "+s.HelpDesc.Render("send")+s.Muted.Render("  ·  ")+
-		s.HelpKey.Render(k.Cancel.Help().Key)+" "+s.HelpDesc.Render("keep draft & close"), width, "…")
+	sep := s.Muted.Render("  ·  ")
+	keys := s.HelpKey.Render(k.Send.Help().Key) + " " + s.HelpDesc.Render("send") + sep
+	if c.canInsertArticle() {
+		keys += s.HelpKey.Render(k.InsertArticle.Help().Key) + " " + s.HelpDesc.Render("article") + sep
+	}
+	keys = ansi.Truncate(keys+s.HelpKey.Render(k.Cancel.Help().Key)+" "+s.HelpDesc.Render("keep draft & close"), width, "…")
 	var status []string
 	if c.status != "" {
 		style := s.Muted
