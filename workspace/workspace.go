@@ -134,3 +134,12 @@ func (d *Directory) WorkspaceName() string {
 	}
 	return d.Me.App.Name
 }
+
+// Timezone is the workspace's time zone name (the app's, from /me), or "" when unknown.
+// Loading it reads the zone database, so callers do that in commands (textfmt.Zone).
+func (d *Directory) Timezone() string {
+	if d == nil || d.Me.App == nil {
+		return ""
+	}
+	return d.Me.App.Timezone
+}

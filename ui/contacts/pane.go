@@ -14,6 +14,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/ui/components/filter"
 	"github.com/intercom-tui/intercom-tui/ui/components/listnav"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -141,24 +142,11 @@ func (p Pane) start(msg shared.DirectoryMsg) (Pane, tea.Cmd) {
 	p.dir = msg.Value
 	p.prof.gen++ // owners' names
 	dir := p.dir
-	zone := func() tea.Msg { return zoneMsg{loc: workspaceZone(dir)} }
+	zone := func() tea.Msg { return zoneMsg{loc: textfmt.Zone(dir.Timezone())} }
 	if p.list.loaded || p.list.pending {
 		return p, zone
 	}
 	return p, tea.Batch(p.load(normalizeQuery(p.input.Value()), false), zone)
-}
-
-// workspaceZone is the workspace's time zone, else UTC. It reads the zone database:
-// only commands call it.
-func workspaceZone(dir *workspace.Directory) *time.Location {
-	if dir == nil || dir.Me.App == nil || dir.Me.App.Timezone == "" {
-		return time.UTC
-	}
-	loc, err := time.LoadLocation(dir.Me.App.Timezone)
-	if err != nil {
-		return time.UTC
-	}
-	return loc
 }
 
 // directory is the signed-in workspace's directory: the pane's, else the context's.

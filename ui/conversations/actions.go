@@ -12,6 +12,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -331,7 +332,7 @@ func (p *Pane) zone() *time.Location {
 type zoneMsg struct{ loc *time.Location }
 
 func loadZoneCmd(dir *workspace.Directory) tea.Cmd {
-	return func() tea.Msg { return zoneMsg{threadZone(dir)} }
+	return func() tea.Msg { return zoneMsg{textfmt.Zone(dir.Timezone())} }
 }
 
 // DoMsg asks the pane to make a write. It comes from a command, which has read the

@@ -14,6 +14,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/sanitize"
 	"github.com/intercom-tui/intercom-tui/ui/components/confirm"
 	"github.com/intercom-tui/intercom-tui/ui/components/picker"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
 
@@ -179,7 +180,7 @@ func (p Pane) bulkPickerResult(res picker.Result) (Pane, tea.Cmd) {
 		p.bulk.pending = pick // until the command has resolved the answer
 		dir, clock, id := p.dir, p.clock(), pick.id
 		return p, func() tea.Msg {
-			until, err := resolveSnooze(res, clock(), threadZone(dir))
+			until, err := resolveSnooze(res, clock(), textfmt.Zone(dir.Timezone()))
 			return bulkSnoozeMsg{pick: id, until: until, err: err}
 		}
 	case kindTags:

@@ -122,15 +122,6 @@ func threadAgo(unix int64, now time.Time) string {
 	return n(d/(365*86400), "y")
 }
 
-// threadZone is the workspace's time zone (the app's, from /me), else UTC. It may read
-// the disk, so only commands call it.
-func threadZone(dir *workspace.Directory) *time.Location {
-	if dir == nil || dir.Me.App == nil {
-		return time.UTC
-	}
-	return textfmt.Zone(dir.Me.App.Timezone)
-}
-
 // threadID is an Intercom id as the integer the directory keys admins and teams by.
 func threadID(id models.ID) int64 {
 	n, _ := strconv.ParseInt(string(id), 10, 64)

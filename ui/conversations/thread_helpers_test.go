@@ -10,6 +10,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/api/fake/seed"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/ui/components/markdown"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
 
@@ -37,7 +38,7 @@ func renderSeeded(t testing.TB, w *seed.World, i, width int) (models.Conversatio
 	ctx := threadCtx(w)
 	return c, renderThreadBody(threadInput{
 		conv: &c, width: width, styles: ctx.Styles, dir: ctx.Dir, now: inboxNow,
-		loc: threadZone(ctx.Dir), md: markdown.New(),
+		loc: textfmt.Zone(ctx.Dir.Timezone()), md: markdown.New(),
 	})
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
@@ -97,7 +98,7 @@ func (t *Thread) loadCmd(ctx context.Context, req uint64) tea.Cmd {
 			return msg
 		}
 		msg.Value = conv
-		in.conv, in.now, in.loc = conv, clock(), threadZone(in.dir)
+		in.conv, in.now, in.loc = conv, clock(), textfmt.Zone(in.dir.Timezone())
 		msg.Loc, msg.Now, msg.body = in.loc, in.now, renderThreadBody(in)
 		return msg
 	}
@@ -107,7 +108,7 @@ func (t *Thread) loadCmd(ctx context.Context, req uint64) tea.Cmd {
 func (t *Thread) renderCmd(req uint64) tea.Cmd {
 	id, in, clock := t.id, t.input(t.conv), t.clock()
 	return func() tea.Msg {
-		in.now, in.loc = clock(), threadZone(in.dir)
+		in.now, in.loc = clock(), textfmt.Zone(in.dir.Timezone())
 		return ThreadRenderedMsg{Req: req, ID: id, Loc: in.loc, Now: in.now, body: renderThreadBody(in)}
 	}
 }

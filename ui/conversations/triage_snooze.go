@@ -9,6 +9,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/sanitize"
 	"github.com/intercom-tui/intercom-tui/snooze"
 	"github.com/intercom-tui/intercom-tui/ui/components/picker"
+	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
@@ -19,7 +20,7 @@ import (
 func snoozePickerCmd(p *Pane, id, title string) tea.Cmd {
 	dir, clock, styles, keys := p.dir, p.clock(), p.ctx.Styles, p.ctx.Keys
 	return func() tea.Msg {
-		return shared.PushOverlay{Overlay: snoozePicker(id, title, clock(), threadZone(dir), styles, keys)}
+		return shared.PushOverlay{Overlay: snoozePicker(id, title, clock(), textfmt.Zone(dir.Timezone()), styles, keys)}
 	}
 }
 
@@ -67,7 +68,7 @@ func snoozeChosenCmd(p *Pane, convID string, res picker.Result, batch uint64) te
 	dir, clock := p.dir, p.clock()
 	return func() tea.Msg {
 		now := clock()
-		until, err := resolveSnooze(res, now, threadZone(dir))
+		until, err := resolveSnooze(res, now, textfmt.Zone(dir.Timezone()))
 		if err != nil {
 			return shared.ToastMsg{Text: "Couldn't snooze #" + sanitize.Line(convID) + ": " + err.Error(), Error: true}
 		}

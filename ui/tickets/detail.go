@@ -270,7 +270,7 @@ func (d *Detail) maybeRender() tea.Cmd {
 	req, id, clock := d.renderReq, d.id, d.clock()
 	in := detailInput{ticket: d.ticket, width: want.width, styles: want.styles, dir: want.dir, md: d.md}
 	return func() tea.Msg {
-		in.now, in.loc = clock(), workspaceZone(in.dir)
+		in.now, in.loc = clock(), textfmt.Zone(in.dir.Timezone())
 		return detailRenderedMsg{req: req, id: id, loc: in.loc, now: in.now,
 			body: detailBody{lines: renderDetailBody(in), target: want}}
 	}
@@ -349,6 +349,9 @@ func (d Detail) Ticket() *models.Ticket { return d.ticket }
 
 // Loading reports a load in flight.
 func (d Detail) Loading() bool { return d.loading }
+
+// Rendering reports a body render in flight (after a resize, a theme change or a write).
+func (d Detail) Rendering() bool { return d.renderReq != 0 }
 
 // Err is the last load's error, nil once a load succeeds.
 func (d Detail) Err() error { return d.err }

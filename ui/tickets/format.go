@@ -182,12 +182,3 @@ func byteSize(n int64) string {
 	}
 	return strconv.FormatFloat(float64(n)/1e9, 'f', 1, 64) + " GB"
 }
-
-// workspaceZone is the workspace's time zone (the app's, from /me), else UTC. It may
-// read the disk, so only commands call it.
-func workspaceZone(dir *workspace.Directory) *time.Location {
-	if dir == nil || dir.Me.App == nil {
-		return time.UTC
-	}
-	return textfmt.Zone(dir.Me.App.Timezone)
-}
