@@ -77,14 +77,14 @@ func (p Pane) Init() tea.Cmd {
 	return refreshTickCmd(p.ctx.Settings.RefreshInterval, p.tickGen, p.clock())
 }
 
-// Busy reports a load in flight: a page of any view, or the thread.
+// Busy reports work in flight: a page of any view, or the thread's load or render.
 func (p Pane) Busy() bool {
 	for _, v := range p.views {
 		if v.pending {
 			return true
 		}
 	}
-	return p.thread.Loading()
+	return p.thread.Loading() || p.thread.Rendering()
 }
 
 // Capturing reports that the filter input has focus: every key is text for it.

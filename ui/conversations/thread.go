@@ -188,6 +188,9 @@ func (t Thread) ID() string { return t.id }
 // Loading reports a load in flight.
 func (t Thread) Loading() bool { return t.loading }
 
+// Rendering reports a body render in flight (after a resize, a theme change or a write).
+func (t Thread) Rendering() bool { return t.renderReq != 0 }
+
 // Err is the last load's error, nil once a load succeeds.
 func (t Thread) Err() error { return t.err }
 

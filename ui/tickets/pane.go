@@ -77,7 +77,7 @@ func (p Pane) Busy() bool {
 			return true
 		}
 	}
-	return p.typesReq != 0 || p.detail.Loading() || p.byID.req != 0
+	return p.typesReq != 0 || p.detail.Loading() || p.detail.Rendering() || p.byID.req != 0
 }
 
 // Capturing reports that a text input has focus (the filter, the ticket id): every key
