@@ -147,6 +147,9 @@ func countOf(n *node) counts {
 
 // treeRow is one row: indent, a fold marker or an article dot, the title, and at the
 // end the group's counts or the article's state.
+// cursorMark marks the selected row, in the first column.
+const cursorMark = "▌"
+
 func (p *Pane) treeRow(r row, w int, selected bool) string {
 	st := p.ctx.Styles
 	n := r.n
@@ -178,12 +181,14 @@ func (p *Pane) treeRow(r row, w int, selected bool) string {
 	}
 	// The title gets what the indent, the marker, the counts or badge and a space on
 	// either side of them leave.
-	room := w - len(indent) - ansi.StringWidth(mark) - ansi.StringWidth(rightPlain) - 2
+	// The first column is the cursor's, so the selection shows without colour too (as
+	// in the other panes' lists).
+	room := w - 1 - len(indent) - ansi.StringWidth(mark) - ansi.StringWidth(rightPlain) - 2
 	if selected {
-		plain := indent + mark + textfmt.Cell(n.title, max(0, room)) + " " + rightPlain
+		plain := cursorMark + indent + mark + textfmt.Cell(n.title, max(0, room)) + " " + rightPlain
 		return st.RowSelected.Render(textfmt.FitWidth(plain, w))
 	}
-	return indent + mark + textfmt.Cell(title, max(0, room)) + " " + right
+	return " " + indent + mark + textfmt.Cell(title, max(0, room)) + " " + right
 }
 
 func stateLabel(s string) string {
