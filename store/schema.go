@@ -150,6 +150,16 @@ CREATE TABLE directory (
 	json       TEXT NOT NULL
 );
 `,
+	// 5: what each list view showed last (its ids in order), so a pane can show the
+	// same list at once (and offline) before the network answers.
+	`
+CREATE TABLE views (
+	key      TEXT PRIMARY KEY,
+	saved_at INTEGER NOT NULL DEFAULT 0,
+	total    INTEGER NOT NULL DEFAULT 0,
+	ids      TEXT NOT NULL
+);
+`,
 }
 
 // SchemaVersion is the schema version a store has after Open.

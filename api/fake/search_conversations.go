@@ -114,7 +114,7 @@ func (ws *Workspace) matchSeeded(m *query.Matcher, order []int32) []uint64 {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			var rec convRecord
+			var rec query.ConversationRecord
 			for {
 				start := int(next.Add(searchChunk)) - searchChunk
 				if start >= len(order) {
@@ -126,7 +126,7 @@ func (ws *Workspace) matchSeeded(m *query.Matcher, order []int32) []uint64 {
 						continue
 					}
 					c := ws.world.ConversationSummary(i)
-					rec.reset(&c)
+					rec.Reset(&c)
 					if m.Match(&rec) {
 						hits[r/64] |= 1 << (r % 64)
 					}
@@ -149,11 +149,11 @@ type writtenHit struct {
 
 func (ws *Workspace) matchWritten(m *query.Matcher, order []int32) []writtenHit {
 	out := make([]writtenHit, 0, len(ws.convs))
-	var rec convRecord
+	var rec query.ConversationRecord
 	for i, ov := range ws.convs {
 		c := ws.world.ConversationSummary(i)
 		ov.apply(&c)
-		rec.reset(&c)
+		rec.Reset(&c)
 		k := ov.key(i)
 		out = append(out, writtenHit{i: i, key: k, at: ws.firstRankAfter(&k, order), match: m.Match(&rec)})
 	}
