@@ -150,7 +150,7 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case helpSyncedMsg:
 		a, cmd = a.helpSynced(msg)
 	case shared.ToastMsg:
-		a.toast, cmd = a.toast.Show(msg.Text, msg.Error, msg.Retry)
+		a, cmd = a.showToast(msg)
 	case offlineAt:
 		if !a.online {
 			a.offlineSince = msg.t

@@ -51,7 +51,7 @@ func (a App) staleDirectory(msg shared.DirectoryMsg) (App, tea.Cmd) {
 	a.dirErr, a.dir.stale = nil, true
 	retry := func() tea.Msg { return retryDirectory{} }
 	var cmd tea.Cmd
-	a.toast, cmd = a.toast.Show("Offline: working from the offline store ("+api.Short(msg.Stale)+")", true, retry)
+	a.toast, cmd = a.toast.Show(offlineNotice, true, retry)
 	if a.ctx.Dir != nil {
 		return a, cmd // the panes have a directory already
 	}
@@ -68,4 +68,20 @@ func (a App) afterOutcome(msg tea.Msg, cmd tea.Cmd) (App, tea.Cmd) {
 	}
 	a.dirReq = a.seq.Next()
 	return a, tea.Batch(cmd, a.loadDirectory(a.dirReq))
+}
+
+// offlineNotice is the one toast of an offline app: the panes' failed reads say it too,
+// as they all fail alike (the error itself is in the status bar's offline state).
+const offlineNotice = "Offline: showing what the offline store holds. Changes are not sent until the connection is back"
+
+// showToast shows a pane's toast; a read that failed to reach the server while the app
+// is offline shows the offline notice instead (with that read's retry).
+func (a App) showToast(msg shared.ToastMsg) (App, tea.Cmd) {
+	text := msg.Text
+	if msg.Network && !a.online {
+		text = offlineNotice
+	}
+	var cmd tea.Cmd
+	a.toast, cmd = a.toast.Show(text, msg.Error, msg.Retry)
+	return a, cmd
 }

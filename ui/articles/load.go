@@ -172,7 +172,7 @@ func (p Pane) netLoaded(msg NetMsg) (Pane, tea.Cmd) {
 	if msg.Err != nil {
 		p.err = msg.Err
 		retry := func() tea.Msg { return netRetryMsg{} }
-		return p, shared.ErrorToast("Loading articles: "+api.Short(msg.Err), retry)
+		return p, shared.LoadErrorToast("Loading articles: "+api.Short(msg.Err), msg.Err, retry)
 	}
 	p.err = nil
 	p.shown = msg.Req

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/keymap"
 	"github.com/intercom-tui/intercom-tui/store"
@@ -81,6 +82,10 @@ type ToastMsg struct {
 	Text  string
 	Error bool
 	Retry tea.Cmd
+	// Network marks a read that failed to reach the server. While the app is offline
+	// the root shows its one offline notice instead: every pane's load fails the same
+	// way then, and the status bar already says since when.
+	Network bool
 }
 
 // Toast returns a command that shows an informational toast.
@@ -91,6 +96,13 @@ func Toast(text string) tea.Cmd {
 // ErrorToast returns a command that shows an error toast with a retry action.
 func ErrorToast(text string, retry tea.Cmd) tea.Cmd {
 	return func() tea.Msg { return ToastMsg{Text: text, Error: true, Retry: retry} }
+}
+
+// LoadErrorToast is ErrorToast for a failed read: err says whether it failed to reach
+// the server (see ToastMsg.Network).
+func LoadErrorToast(text string, err error, retry tea.Cmd) tea.Cmd {
+	network := api.IsNetwork(err)
+	return func() tea.Msg { return ToastMsg{Text: text, Error: true, Retry: retry, Network: network} }
 }
 
 // Outcome is implemented by every async answer (Loaded and the structs that embed it):
