@@ -217,8 +217,10 @@ func (s *Store) Contact(id string) (models.Contact, error) {
 // PutTickets upserts tickets in one transaction.
 func (s *Store) PutTickets(ts []models.Ticket) error {
 	return s.write(func(tx *sql.Tx) error {
+		// As for conversations, an older copy never replaces a fresher one.
 		stmt, err := tx.Prepare(`INSERT INTO tickets(id, updated_at, json) VALUES (?, ?, ?)
-			ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, json = excluded.json`)
+			ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, json = excluded.json
+			WHERE excluded.updated_at >= tickets.updated_at`)
 		if err != nil {
 			return fmt.Errorf("store: %w", err)
 		}

@@ -58,6 +58,12 @@ type inboxView struct {
 	pending bool   // that request is in flight
 	more    bool   // … and it asks for the next page
 	err     error  // the last load failed (rows already loaded stay)
+
+	// Read-through (cache.go): rows from the offline store show until a first page
+	// from the network replaces them.
+	storeReq  uint64 // the latest store read; an answer to any other is stale
+	stored    bool   // the rows shown came from the store
+	storeNote string // what the view bar says of them ("saved 14:05")
 }
 
 func (p *Pane) viewByKey(key string) *inboxView {
@@ -90,14 +96,18 @@ func (p *Pane) load(v *inboxView, more bool) tea.Cmd {
 		// agent within the first 150 rows keeps exactly their place.
 		perPage = max(perPage, min(len(v.list.rows), searchMaxPerPage))
 	}
-	ws, q, key, now := p.ctx.WS, v.def.query, v.def.key, p.clock()
+	ws, st, q, key, now := p.ctx.WS, p.ctx.Store, v.def.query, v.def.key, p.clock()
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), searchTimeout)
 		defer cancel()
 		page, err := ws.API.SearchConversations(ctx, q, perPage, cursor)
+		at := now()
+		if err == nil {
+			savePage(st, key, page, more, at)
+		}
 		return PageMsg{
 			Loaded: shared.Loaded[api.Page[models.Conversation]]{Req: req, Value: page, Err: err},
-			View:   key, More: more, Now: now(),
+			View:   key, More: more, Now: at,
 		}
 	}
 }
@@ -141,7 +151,7 @@ func (p Pane) pageLoaded(msg PageMsg) (Pane, tea.Cmd) {
 		v.err = msg.Err
 		key, more := v.def.key, msg.More
 		retry := func() tea.Msg { return pageRetryMsg{view: key, more: more} }
-		return p, shared.ErrorToast("Loading "+v.def.name+": "+loadErrorText(msg.Err), retry)
+		return p, shared.LoadErrorToast("Loading "+v.def.name+": "+loadErrorText(msg.Err), msg.Err, retry)
 	}
 	v.err = nil
 	page := msg.Value
@@ -151,14 +161,27 @@ func (p Pane) pageLoaded(msg PageMsg) (Pane, tea.Cmd) {
 	}
 	v.total = page.TotalCount
 	p.barGen++ // the view bar shows the new count
-	if msg.More {
+	switch {
+	case msg.More:
 		v.list.append(rows)
 		v.next = page.Next
-	} else {
+	case v.stored:
+		// The store's rows are not pages of this search: the first page replaces them
+		// all, and paging starts from it. A cursor the agent moved stays on its
+		// conversation; one at the top stays at the top.
+		top := v.list.cursor == 0
+		v.list.refresh(rows, true, p.listHeight())
+		if top {
+			v.list.moveTo(0, p.listHeight())
+		}
+		v.next = page.Next
+	default:
 		if !v.list.refresh(rows, page.Next == "", p.listHeight()) {
 			v.next = page.Next
 		}
-		v.loaded = true
+	}
+	if !msg.More {
+		v.loaded, v.stored, v.storeNote, v.storeReq = true, false, "", 0
 	}
 	if v != p.activeView() {
 		return p, nil

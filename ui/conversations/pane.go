@@ -103,6 +103,8 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		return p.paste(msg)
 	case PageMsg:
 		return p.pageLoaded(msg)
+	case storedPageMsg:
+		return p.storedPage(msg)
 	case RefreshTickMsg:
 		return p.tick(msg)
 	case pageRetryMsg:
@@ -155,7 +157,7 @@ func (p Pane) start(msg shared.DirectoryMsg) (Pane, tea.Cmd) {
 	}
 	p.barGen++
 	p.active = 0
-	cmd := p.refresh(p.views[0])
+	cmd := p.firstLoad(p.views[0])
 	return p, tea.Batch(cmd, loadZoneCmd(p.dir))
 }
 
@@ -299,7 +301,7 @@ func (p Pane) switchView(i int) (Pane, tea.Cmd) {
 	p.active = i
 	v := p.views[i]
 	if !v.loaded && !v.pending {
-		cmd := p.refresh(v)
+		cmd := p.firstLoad(v)
 		return p, cmd
 	}
 	v.list.moveTo(v.list.cursor, p.listHeight())

@@ -38,18 +38,26 @@ func (p Pane) View() string {
 // loads, the active one changes, or the width or theme do.
 func (p Pane) viewBar(width int) string {
 	st := p.ctx.Styles
-	note := p.selectionNote()
-	key := barKey{width: width, active: p.active, gen: p.barGen, styles: st, note: note}
+	note, stored := p.selectionNote(), ""
+	if v := p.activeView(); v != nil && v.stored {
+		stored = v.storeNote
+	}
+	key := barKey{width: width, active: p.active, gen: p.barGen, styles: st, note: note, stored: stored}
 	if p.cache.barFor == key && p.cache.bar != "" {
 		return p.cache.bar
 	}
-	var bar string
-	if note == "" {
-		bar = p.renderViewBar(width)
-	} else {
-		// The selection's count at the right end, over the views that do not fit.
-		note = " " + note + " "
-		bar = textfmt.FitWidth(p.renderViewBar(width-min(width, ansi.StringWidth(note)))+st.Title.Render(note), width)
+	// At the right end, over the views that do not fit: where the active view's rows
+	// came from while they are the store's, and the selection's count.
+	var right string
+	if stored != "" {
+		right = st.Muted.Render(" " + stored + " ")
+	}
+	if note != "" {
+		right += st.Title.Render(" " + note + " ")
+	}
+	bar := p.renderViewBar(width - min(width, ansi.StringWidth(right)))
+	if right != "" {
+		bar = textfmt.FitWidth(bar+right, width)
 	}
 	p.cache.bar, p.cache.barFor = bar, key
 	return p.cache.bar
@@ -58,7 +66,7 @@ func (p Pane) viewBar(width int) string {
 func (p Pane) renderViewBar(width int) string {
 	tabs := make([]viewbar.Tab, len(p.views))
 	for i, v := range p.views {
-		tabs[i] = viewbar.Tab{Name: v.def.name, Loaded: v.loaded, Total: v.total}
+		tabs[i] = viewbar.Tab{Name: v.def.name, Loaded: v.loaded || v.stored, Total: v.total}
 	}
 	return viewbar.Render(p.ctx.Styles, "Conversations", tabs, p.active, width)
 }
@@ -138,6 +146,7 @@ type barKey struct {
 	gen           uint64
 	styles        *theme.Styles
 	note          string // the selection's count (bulk_select.go)
+	stored        string // the active view's rows are the store's: when saved (cache.go)
 }
 
 type rowCacheKey struct {

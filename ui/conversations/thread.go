@@ -39,6 +39,9 @@ type Thread struct {
 	loadReq uint64
 	cancel  context.CancelFunc // cancels the load in flight
 
+	storeReq uint64 // the store read in flight (cache.go), 0 when none
+	stored   bool   // conv is the offline store's copy, until the network's arrives
+
 	loc *time.Location // the workspace's zone and a clock reading, from the last answer
 	now time.Time
 
@@ -78,23 +81,28 @@ func (t Thread) Open(id string, summary *models.Conversation) (Thread, tea.Cmd) 
 		t.cancel()
 		t.cancel = nil
 	}
-	if id != t.id || t.conv == nil {
-		t.conv, t.body, t.offset, t.renderReq = nil, threadBody{}, 0, 0
+	fresh := id != t.id || t.conv == nil // nothing of it shows yet: the store may have it
+	if fresh {
+		t.conv, t.body, t.offset, t.renderReq, t.stored = nil, threadBody{}, 0, 0, false
 		t.summary = summary
 	} else if summary != nil {
 		t.summary = summary
 	}
-	t.id, t.err, t.loading = id, nil, id != ""
+	t.id, t.err, t.loading, t.storeReq = id, nil, id != "", 0
 	if id == "" {
 		t.summary = nil
 		t.refreshChrome()
 		return t, nil
 	}
+	var fromStore tea.Cmd
+	if fresh {
+		fromStore = t.readThread()
+	}
 	t.loadReq = t.seq.Next()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.cancel = cancel
 	t.refreshChrome()
-	return t, t.loadCmd(ctx, t.loadReq)
+	return t, tea.Batch(fromStore, t.loadCmd(ctx, t.loadReq))
 }
 
 // SetSize gives the thread its area. Lines made for another width stay on screen (cut
@@ -121,6 +129,8 @@ func (t Thread) Update(msg tea.Msg) (Thread, tea.Cmd) {
 		t, cmd = t.loaded(msg)
 	case ThreadRenderedMsg:
 		t, cmd = t.rendered(msg)
+	case storedThreadMsg:
+		t, cmd = t.storedLoaded(msg)
 	case threadRetryMsg:
 		if msg.id == t.id && !t.loading {
 			t, cmd = t.Open(t.id, t.summary)
@@ -193,6 +203,10 @@ func (t Thread) Rendering() bool { return t.renderReq != 0 }
 
 // Err is the last load's error, nil once a load succeeds.
 func (t Thread) Err() error { return t.err }
+
+// Stored reports that the conversation shown is the offline store's copy: the network's
+// has not arrived (yet).
+func (t Thread) Stored() bool { return t.stored }
 
 // Conversation is the loaded conversation, else the summary it was opened with.
 func (t Thread) Conversation() *models.Conversation {

@@ -75,7 +75,7 @@ func (t *Thread) input(conv *models.Conversation) threadInput {
 // loadCmd fetches the conversation and renders it. A load superseded by a newer Open is
 // cancelled and answers nothing.
 func (t *Thread) loadCmd(ctx context.Context, req uint64) tea.Cmd {
-	id, ws, in, clock := t.id, t.ctx.WS, t.input(nil), t.clock()
+	id, ws, st, in, clock := t.id, t.ctx.WS, t.ctx.Store, t.input(nil), t.clock()
 	return func() tea.Msg {
 		msg := ThreadLoadedMsg{ID: id}
 		msg.Req = req
@@ -96,6 +96,9 @@ func (t *Thread) loadCmd(ctx context.Context, req uint64) tea.Cmd {
 		case conv == nil:
 			msg.Err = errors.New("the answer held no conversation")
 			return msg
+		}
+		if st != nil {
+			_ = st.PutConversation(*conv) // best-effort: the answer shows whether it is kept or not
 		}
 		msg.Value = conv
 		in.conv, in.now, in.loc = conv, clock(), textfmt.Zone(in.dir.Timezone())
@@ -142,10 +145,16 @@ func (t Thread) loaded(msg ThreadLoadedMsg) (Thread, tea.Cmd) {
 		t.refreshChrome()
 		id := t.id
 		retry := func() tea.Msg { return threadRetryMsg{id: id} }
-		return t, shared.ErrorToast("Could not load this conversation: "+threadErrText(msg.Err), retry)
+		what := "Could not load this conversation: "
+		if t.stored {
+			what = "Could not refresh this conversation: " // the store's copy stays readable
+		}
+		return t, shared.LoadErrorToast(what+threadErrText(msg.Err), msg.Err, retry)
 	}
-	latest := t.conv == nil || t.atBottom() // a reload keeps the reader's place unless at the end
-	t.err, t.conv = nil, msg.Value
+	// A reload keeps the reader's place unless at the end; the store's copy, not yet
+	// scrolled, gives way to the network's opened at its latest part.
+	latest := t.conv == nil || t.atBottom() || (t.stored && t.offset == t.latestOffset())
+	t.err, t.conv, t.stored, t.storeReq = nil, msg.Value, false, 0
 	if msg.Loc != nil {
 		t.loc, t.now = msg.Loc, msg.Now
 	}

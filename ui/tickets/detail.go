@@ -40,6 +40,10 @@ type Detail struct {
 	loadReq uint64
 	cancel  context.CancelFunc // cancels the load in flight
 	err     error
+	// storeReq is the store read in flight (cache.go), 0 when none; fromStore says the
+	// ticket shown is the store's copy, until the network answers.
+	storeReq  uint64
+	fromStore bool
 
 	loc *time.Location // the workspace's zone and a clock reading, from the last render
 	now time.Time
@@ -110,15 +114,16 @@ func NewDetail(ctx *shared.Context, r *markdown.Renderer) Detail {
 func (d Detail) Open(id string, summary *models.Ticket) (Detail, tea.Cmd) {
 	d.stopLoad()
 	if id != d.id {
-		d.body, d.offset, d.renderReq, d.ticket, d.full = detailBody{}, 0, 0, nil, false
+		d.body, d.offset, d.renderReq, d.ticket, d.full, d.fromStore = detailBody{}, 0, 0, nil, false, false
 	}
 	if summary != nil && d.ticket == nil {
 		d.ticket = summary
 		d.version++
 	}
 	d.id, d.err, d.loading = id, nil, id != ""
+	d.storeReq = 0
 	if id == "" {
-		d.ticket = nil
+		d.ticket, d.fromStore = nil, false
 		d.refreshChrome()
 		return d, nil
 	}
@@ -126,7 +131,39 @@ func (d Detail) Open(id string, summary *models.Ticket) (Detail, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
 	d.refreshChrome()
-	cmd := tea.Batch(d.loadCmd(ctx, d.loadReq), d.maybeRender())
+	var fromStore tea.Cmd
+	if st := d.ctx.Store; st != nil && !d.full {
+		// The stored copy (with its parts) shows while the network answers.
+		d.storeReq = d.seq.Next()
+		fromStore = readTicket(st, d.storeReq, id)
+	}
+	cmd := tea.Batch(d.loadCmd(ctx, d.loadReq), fromStore, d.maybeRender())
+	return d, cmd
+}
+
+// fromStoreLoaded shows the stored ticket while the network has not answered (or failed
+// with nothing shown), unless what shows is newer.
+func (d Detail) fromStoreLoaded(msg detailStoreMsg) (Detail, tea.Cmd) {
+	if d.storeReq == 0 || msg.req != d.storeReq || msg.id != d.id {
+		return d, nil // superseded
+	}
+	d.storeReq = 0
+	switch {
+	case d.full:
+		return d, nil // the network answered first
+	case msg.err != nil:
+		return d, shared.ErrorToast("Reading saved ticket "+d.name()+": "+errText(msg.err), nil)
+	case msg.ticket == nil:
+		return d, nil
+	case d.ticket != nil && msg.ticket.UpdatedAt < d.ticket.UpdatedAt:
+		return d, nil // the summary shown is newer
+	case d.fromStore && d.ticket != nil && msg.ticket.UpdatedAt == d.ticket.UpdatedAt:
+		return d, nil // the same copy already shows
+	}
+	d.ticket, d.fromStore = msg.ticket, true
+	d.version++
+	d.refreshChrome()
+	cmd := d.maybeRender()
 	return d, cmd
 }
 
@@ -140,7 +177,7 @@ func (d Detail) Show(t *models.Ticket) (Detail, tea.Cmd) {
 		d.body, d.offset, d.renderReq = detailBody{}, 0, 0
 		d.id = id
 	}
-	d.ticket, d.full, d.err = t, true, nil
+	d.ticket, d.full, d.err, d.fromStore, d.storeReq = t, true, nil, false, 0
 	d.version++
 	d.refreshChrome()
 	cmd := d.maybeRender()
@@ -155,7 +192,7 @@ func (d Detail) Replace(t *models.Ticket) (Detail, tea.Cmd) {
 		return d, nil
 	}
 	d.stopLoad()
-	d.ticket, d.err = t, nil
+	d.ticket, d.err, d.fromStore, d.storeReq = t, nil, false, 0
 	d.version++
 	d.refreshChrome()
 	cmd := d.maybeRender()
@@ -185,6 +222,8 @@ func (d Detail) Update(msg tea.Msg) (Detail, tea.Cmd) {
 	switch msg := msg.(type) {
 	case DetailLoadedMsg:
 		d, cmd = d.loaded(msg)
+	case detailStoreMsg:
+		d, cmd = d.fromStoreLoaded(msg)
 	case detailRenderedMsg:
 		d = d.rendered(msg)
 	case detailRetryMsg:
@@ -230,7 +269,7 @@ func (d *Detail) clock() func() time.Time {
 // loadCmd fetches the ticket. A load superseded by a newer Open is cancelled and
 // answers nothing.
 func (d *Detail) loadCmd(ctx context.Context, req uint64) tea.Cmd {
-	id, ws := d.id, d.ctx.WS
+	id, ws, st := d.id, d.ctx.WS, d.ctx.Store
 	return func() tea.Msg {
 		msg := DetailLoadedMsg{ID: id}
 		msg.Req = req
@@ -247,6 +286,9 @@ func (d *Detail) loadCmd(ctx context.Context, req uint64) tea.Cmd {
 		msg.Value, msg.Err = t, err
 		if err == nil && t == nil {
 			msg.Err = errors.New("the answer held no ticket")
+		}
+		if msg.Err == nil {
+			saveTickets(st, []models.Ticket{*t})
 		}
 		return msg
 	}
@@ -286,10 +328,10 @@ func (d Detail) loaded(msg DetailLoadedMsg) (Detail, tea.Cmd) {
 		d.refreshChrome()
 		id := d.id
 		retry := func() tea.Msg { return detailRetryMsg{id: id} }
-		cmd := shared.ErrorToast("Couldn't load ticket "+d.name()+": "+loadErrText(msg.Err, d.id), retry)
+		cmd := shared.LoadErrorToast("Couldn't load ticket "+d.name()+": "+loadErrText(msg.Err, d.id), msg.Err, retry)
 		return d, cmd
 	}
-	d.ticket, d.full, d.err = msg.Value, true, nil
+	d.ticket, d.full, d.err, d.fromStore, d.storeReq = msg.Value, true, nil, false, 0
 	d.version++
 	d.refreshChrome()
 	cmd := d.maybeRender()
@@ -347,8 +389,11 @@ func (d Detail) ID() string { return d.id }
 // Ticket is the ticket shown (loaded, else the summary), or nil.
 func (d Detail) Ticket() *models.Ticket { return d.ticket }
 
-// Loading reports a load in flight.
-func (d Detail) Loading() bool { return d.loading }
+// Loading reports a load in flight (from the network or the store).
+func (d Detail) Loading() bool { return d.loading || d.storeReq != 0 }
+
+// FromStore reports that the ticket shown is the offline store's copy.
+func (d Detail) FromStore() bool { return d.fromStore }
 
 // Rendering reports a body render in flight (after a resize, a theme change or a write).
 func (d Detail) Rendering() bool { return d.renderReq != 0 }

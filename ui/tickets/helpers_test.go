@@ -25,6 +25,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/keymap"
 	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/store"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
@@ -112,6 +113,20 @@ func newHarness(t *testing.T, width, height int) *harness {
 // newHarnessWith serves the fake through wrap (nil: as is).
 func newHarnessWith(t *testing.T, width, height int, wrap func(http.Handler) http.Handler) *harness {
 	t.Helper()
+	return newHarnessOpts(t, width, height, harnessOpts{wrap: wrap})
+}
+
+// harnessOpts are a harness's variations: the fake served through wrap, an offline
+// store, and what to do before the directory arrives (faults to inject).
+type harnessOpts struct {
+	wrap   func(http.Handler) http.Handler
+	store  *store.Store
+	before func(h *harness)
+}
+
+func newHarnessOpts(t *testing.T, width, height int, o harnessOpts) *harness {
+	t.Helper()
+	wrap := o.wrap
 	clk := clock.NewFake(testNow)
 	inj := faults.New(clk, 1)
 	ws := fake.New(fake.Options{Seed: 1, Size: 300, Clock: clk, Faults: inj})
@@ -141,6 +156,10 @@ func newHarnessWith(t *testing.T, width, height int, wrap func(http.Handler) htt
 		Now:      clk.Now,
 		Settings: shared.Settings{PageSize: 20, SplitMinWidth: 120}, // no auto-refresh timer
 		Drafts:   store,
+		Store:    o.store,
+	}
+	if o.before != nil {
+		o.before(h)
 	}
 	p := New(h.ctx)
 	p.previewDelay = 0 // the split detail follows the cursor at once: no timers in tests

@@ -69,6 +69,10 @@ type ticketView struct {
 	pending bool
 	stale   bool  // a write changed tickets since it loaded: switching to it reloads it
 	err     error // the last load failed (rows already loaded stay)
+
+	storeReq  uint64 // the store read in flight (cache.go), 0 when none
+	fromStore bool   // the rows are the store's, until a first page answers
+	saved     string // when the store's rows were saved ("saved 14:05")
 }
 
 func (p *Pane) viewByKey(key string) *ticketView {
@@ -108,16 +112,58 @@ func (p *Pane) load(v *ticketView, more bool) tea.Cmd {
 		// keeps their place.
 		perPage = max(perPage, min(len(v.list.rows), searchMaxPerPage))
 	}
-	ws, q, key, now := p.ctx.WS, v.def.query, v.def.key, p.clock()
-	return func() tea.Msg {
+	ws, st, q, key, now := p.ctx.WS, p.ctx.Store, v.def.query, v.def.key, p.clock()
+	net := func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
 		defer cancel()
 		page, err := ws.API.SearchTickets(ctx, q, perPage, cursor)
+		at := now()
+		if err == nil {
+			saveTickets(st, page.Items)
+			saveView(st, key, page.Items, page.TotalCount, more, at)
+		}
 		return PageMsg{
 			Loaded: shared.Loaded[api.Page[models.Ticket]]{Req: req, Value: page, Err: err},
-			View:   key, More: more, Now: now(),
+			View:   key, More: more, Now: at,
 		}
 	}
+	// Nothing shows for the view yet: the store shows what it last held meanwhile.
+	if st == nil || more || v.loaded || v.fromStore || v.list.len() > 0 {
+		return net
+	}
+	v.storeReq = p.seq.Next()
+	return tea.Batch(net, readView(st, v.storeReq, key, p.dir, now))
+}
+
+// viewFromStore shows a view's stored rows while its network answer has not come (or
+// failed with nothing shown); otherwise the store's answer is older and is dropped.
+func (p Pane) viewFromStore(msg viewStoreMsg) (Pane, tea.Cmd) {
+	v := p.viewByKey(msg.view)
+	if v == nil || msg.req != v.storeReq {
+		return p, nil
+	}
+	v.storeReq = 0
+	if v.loaded || v.list.len() > 0 {
+		return p, nil // the network answered first
+	}
+	if msg.err != nil {
+		return p, shared.ErrorToast("Reading saved "+v.def.name+" tickets: "+errText(msg.err), nil)
+	}
+	if !msg.found {
+		return p, nil
+	}
+	p.now = max(p.now, msg.now.Unix())
+	rows := make([]ticketRow, len(msg.tickets))
+	for i := range msg.tickets {
+		rows[i] = newTicketRow(&msg.tickets[i], p.dir)
+		p.learnLabels(&msg.tickets[i])
+	}
+	v.list.refresh(rows, true, p.listHeight())
+	v.total, v.next, v.fromStore, v.saved = msg.total, "", true, msg.saved
+	if v != p.activeView() {
+		return p, nil
+	}
+	return p, p.previewNow()
 }
 
 // refresh reloads the view's first page and restarts the auto-refresh timer.
@@ -148,7 +194,7 @@ func (p Pane) pageLoaded(msg PageMsg) (Pane, tea.Cmd) {
 		v.err = msg.Err
 		key := v.def.key
 		retry := func() tea.Msg { return pageRetryMsg{view: key} }
-		return p, shared.ErrorToast("Loading "+v.def.name+" tickets: "+errText(msg.Err), retry)
+		return p, shared.LoadErrorToast("Loading "+v.def.name+" tickets: "+errText(msg.Err), msg.Err, retry)
 	}
 	v.err = nil
 	page := msg.Value
@@ -162,10 +208,11 @@ func (p Pane) pageLoaded(msg PageMsg) (Pane, tea.Cmd) {
 		v.list.append(rows)
 		v.next = page.Next
 	} else {
-		if !v.list.refresh(rows, page.Next == "", p.listHeight()) {
+		// Stored rows give way to the page whole: paging goes on from the network's end.
+		if !v.list.refresh(rows, page.Next == "" || v.fromStore, p.listHeight()) {
 			v.next = page.Next
 		}
-		v.loaded, v.stale = true, false
+		v.loaded, v.stale, v.fromStore, v.storeReq = true, false, false, 0
 	}
 	if v != p.activeView() {
 		return p, nil
@@ -266,8 +313,9 @@ func (p Pane) typesLoaded(msg TypesMsg) (Pane, tea.Cmd) {
 	p.typesReq = 0
 	if msg.Err != nil {
 		retry := func() tea.Msg { return typesRetryMsg{} }
-		return p, shared.ErrorToast("Loading ticket types: "+errText(msg.Err), retry)
+		return p, shared.LoadErrorToast("Loading ticket types: "+errText(msg.Err), msg.Err, retry)
 	}
+	p.typesOK = true
 	views := slices.Clone(p.views) // copies of the pane share no backing array
 	for _, def := range typeViews(msg.Value) {
 		if v := p.viewByKey(def.key); v != nil {

@@ -113,13 +113,16 @@ func (p Pane) lookup() (Pane, tea.Cmd) {
 	}
 	req := p.seq.Next()
 	p.byID.req, p.byID.err = req, ""
-	ws := p.ctx.WS
+	ws, st := p.ctx.WS, p.ctx.Store
 	return p, func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
 		defer cancel()
 		t, err := ws.API.Ticket(ctx, typed)
 		if api.IsNotFound(err) && alt != "" {
 			t, err = ws.API.Ticket(ctx, alt)
+		}
+		if err == nil && t != nil {
+			saveTickets(st, []models.Ticket{*t})
 		}
 		return OpenedMsg{Loaded: shared.Loaded[*models.Ticket]{Req: req, Value: t, Err: err}, Typed: typed}
 	}

@@ -31,6 +31,7 @@ type Pane struct {
 	active   int
 	seq      shared.Seq
 	typesReq uint64                 // GET /ticket_types in flight, 0 when none
+	typesOK  bool                   // the ticket types have loaded once
 	now      int64                  // unix seconds of the last answer: what row ages count to
 	labels   map[string]stateLabels // the workspace's state labels, learned from answers
 	tickGen  uint64                 // the auto-refresh timer generation
@@ -69,11 +70,11 @@ func (p Pane) Title() string { return "Tickets" }
 // Init starts nothing: loading waits for the directory.
 func (p Pane) Init() tea.Cmd { return nil }
 
-// Busy reports a load in flight: a page, the ticket types, the detail or a ticket
-// opened by id.
+// Busy reports a load in flight: a page (or its store read), the ticket types, the
+// detail or a ticket opened by id.
 func (p Pane) Busy() bool {
 	for _, v := range p.views {
-		if v.pending {
+		if v.pending || v.storeReq != 0 {
 			return true
 		}
 	}
@@ -97,6 +98,8 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		return p.paste(msg)
 	case PageMsg:
 		return p.pageLoaded(msg)
+	case viewStoreMsg:
+		return p.viewFromStore(msg)
 	case TypesMsg:
 		return p.typesLoaded(msg)
 	case typesRetryMsg:
@@ -139,8 +142,11 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 // start builds the fixed views for the signed-in admin, loads the first, and asks for
 // the ticket types (one view each).
 func (p Pane) start(msg shared.DirectoryMsg) (Pane, tea.Cmd) {
-	if msg.Err != nil || msg.Value == nil || p.views != nil {
-		return p, nil // the root reports a failed directory; views are built once
+	if msg.Err != nil || msg.Value == nil {
+		return p, nil // the root reports a failed directory
+	}
+	if p.views != nil { // views are built once
+		return p.reconnected(msg)
 	}
 	p.dir = msg.Value
 	for _, def := range fixedViews(p.dir) {
@@ -149,6 +155,22 @@ func (p Pane) start(msg shared.DirectoryMsg) (Pane, tea.Cmd) {
 	p.active = 0
 	cmd := tea.Batch(p.refresh(p.views[0]), p.loadTypes())
 	return p, cmd
+}
+
+// reconnected follows a fresh directory after one from the offline store (the network is
+// back): the ticket types and a view still showing the store's rows load again.
+func (p Pane) reconnected(msg shared.DirectoryMsg) (Pane, tea.Cmd) {
+	if msg.Stale != nil {
+		return p, nil
+	}
+	var cmds []tea.Cmd
+	if !p.typesOK && p.typesReq == 0 {
+		cmds = append(cmds, p.loadTypes())
+	}
+	if v := p.activeView(); v != nil && !v.pending && (v.fromStore || v.err != nil) {
+		cmds = append(cmds, p.refresh(v))
+	}
+	return p, tea.Batch(cmds...)
 }
 
 func (p Pane) resize(width, height int) (Pane, tea.Cmd) {

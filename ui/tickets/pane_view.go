@@ -3,6 +3,8 @@ package tickets
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/components/viewbar"
 )
@@ -31,13 +33,21 @@ func (p Pane) View() string {
 }
 
 // viewBar lists the views with their counts, the active one highlighted. When they do
-// not fit, the bar starts late enough to show the active one.
+// not fit, the bar starts late enough to show the active one. Rows from the offline
+// store are marked at its right end with when they were saved.
 func (p Pane) viewBar(width int) string {
 	tabs := make([]viewbar.Tab, len(p.views))
 	for i, v := range p.views {
-		tabs[i] = viewbar.Tab{Name: v.def.name, Loaded: v.loaded, Total: v.total}
+		tabs[i] = viewbar.Tab{Name: v.def.name, Loaded: v.loaded || v.fromStore, Total: v.total}
 	}
-	return viewbar.Render(p.ctx.Styles, "Tickets", tabs, p.active, width)
+	mark := ""
+	if v := p.activeView(); v != nil && v.fromStore {
+		mark = p.ctx.Styles.Muted.Render(v.saved + " ")
+		if ansi.StringWidth(mark) > width/2 {
+			mark = "" // the views' names come first
+		}
+	}
+	return viewbar.Render(p.ctx.Styles, "Tickets", tabs, p.active, width-ansi.StringWidth(mark)) + mark
 }
 
 // listView is the active view's list area, exactly width × height: the input line, the
@@ -85,7 +95,7 @@ func (p Pane) listView(width, height int) string {
 	case v.err != nil:
 		lines = append(lines, blank, textfmt.StateLine(st.Error, "Couldn't load "+v.def.name+" tickets: "+errText(v.err), width),
 			textfmt.StateLine(st.Muted, p.ctx.Keys.Refresh.Help().Key+" to retry", width))
-	case !v.loaded:
+	case !v.loaded && !v.fromStore:
 		lines = append(lines, blank, textfmt.StateLine(st.Empty, "Loading "+v.def.name+" tickets…", width))
 	case l.query != "":
 		lines = append(lines, blank, textfmt.StateLine(st.Empty, "No tickets match “"+p.filter.Value()+"”", width))
