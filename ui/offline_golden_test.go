@@ -17,8 +17,13 @@ import (
 // center, with the network gone: every request fails to connect.
 func offlineHarness(t *testing.T) *harness {
 	t.Helper()
+	return offlineWith(t, openStore(t))
+}
+
+// offlineWith is offlineHarness over a store that may hold more (an earlier session's).
+func offlineWith(t *testing.T, st *store.Store) *harness {
+	t.Helper()
 	h := newHarness(t, 300)
-	st := openStore(t)
 	dir, err := h.ctx.WS.LoadDirectory(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -59,5 +64,23 @@ func TestGoldenOfflineArticleSearch120x36(t *testing.T) {
 	waitFor(t, tm, p, "40 articles")
 	press(tm, "/", "r", "e", "f", "u", "n", "d")
 	waitFor(t, tm, p, "2 results", "Requesting a refund", "○ offline since 12:00")
+	requireGolden(t, final(t, tm))
+}
+
+// An earlier session online saw the Open view and one thread; the next start, with the
+// network gone, shows both from the store, marked as saved, with the offline status.
+func TestGoldenOfflineInbox120x36(t *testing.T) {
+	st := openStore(t)
+	online := newHarness(t, 300)
+	online.ctx.Store = st
+	tm, p := online.run(t, 120, 36, "Open 134")
+	press(tm, "j", "enter")
+	waitFor(t, tm, p, "lines ")
+	_ = final(t, tm)
+
+	h := offlineWith(t, st)
+	tm, p = h.run(t, 120, 36, "○ offline since 12:00", "saved 12:00")
+	press(tm, "j", "enter")
+	waitFor(t, tm, p, "from the offline store · refresh failed", "○ offline since 12:00", offlineNotice[:40])
 	requireGolden(t, final(t, tm))
 }

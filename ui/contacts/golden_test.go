@@ -169,3 +169,25 @@ func assertTerminalSafe(t *testing.T, screen string) {
 		}
 	}
 }
+
+// The list and the rich contact's profile started again offline: both from the store,
+// marked so, at every size exactly.
+func TestGoldenOfflineFromTheStore120x36(t *testing.T) {
+	l := newStoreLoop(t)
+	c, _ := l.richContact()
+	l.send(shared.OpenContactMsg{ID: string(c.ID)})
+	l.settle()
+	l.restart(true)
+	t.Run("list", func(t *testing.T) { requireGolden(t, l, 120, 36) })
+	l.send(shared.OpenContactMsg{ID: string(c.ID)})
+	l.settle()
+	t.Run("profile", func(t *testing.T) { requireGolden(t, l, 120, 36) })
+	for _, size := range [][2]int{{80, 24}, {40, 12}, {20, 5}, {1, 1}} {
+		l.send(shared.SizeMsg{Width: size[0], Height: size[1]})
+		checkSize(t, "offline profile", l.p.View(), size[0], size[1])
+		l.press("esc")
+		checkSize(t, "offline list", l.p.View(), size[0], size[1])
+		l.send(shared.OpenContactMsg{ID: string(c.ID)})
+		l.settle()
+	}
+}

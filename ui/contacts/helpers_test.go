@@ -62,6 +62,13 @@ func newLoop(t *testing.T, width, height int) *loop {
 // newLoopWith is newLoop with the fake's handler wrapped (nil: as is).
 func newLoopWith(t *testing.T, width, height int, wrap func(http.Handler) http.Handler) *loop {
 	t.Helper()
+	return newLoopSetup(t, width, height, wrap, nil)
+}
+
+// newLoopSetup is newLoopWith with setup run on the loop before the directory arrives
+// (nil: none), e.g. to give the context an offline store.
+func newLoopSetup(t *testing.T, width, height int, wrap func(http.Handler) http.Handler, setup func(*loop)) *loop {
+	t.Helper()
 	clk := clock.NewFake(testNow)
 	inj := faults.New(clk, 1)
 	ws := fake.New(fake.Options{Seed: 1, Size: 300, Clock: clk, Faults: inj})
@@ -93,6 +100,9 @@ func newLoopWith(t *testing.T, width, height int, wrap func(http.Handler) http.H
 	l.p = New(ctx)
 	l.p.after = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		return func() tea.Msg { return heldTick{fn(testNow)} }
+	}
+	if setup != nil {
+		setup(l)
 	}
 	l.send(shared.SizeMsg{Width: width, Height: height})
 	l.send(shared.DirectoryMsg{Loaded: shared.Loaded[*workspace.Directory]{Req: 1, Value: ctx.Dir}})

@@ -62,9 +62,10 @@ func (p Pane) Init() tea.Cmd { return nil }
 // Title is the tab's name.
 func (p Pane) Title() string { return "Contacts" }
 
-// Busy reports a request in flight: a page, a profile section, company names, a note.
+// Busy reports a request in flight: a page, a profile section, company names, a note,
+// a read of the offline store.
 func (p Pane) Busy() bool {
-	if p.list.pending || p.prof.loading() || p.names.pending > 0 {
+	if p.list.pending || p.prof.loading() || p.names.pending > 0 || p.list.storeReq != 0 || p.prof.storeReq != 0 {
 		return true
 	}
 	for _, st := range p.notes.drafts {
@@ -110,6 +111,10 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		return p.typed(msg)
 	case ListMsg:
 		return p.listLoaded(msg)
+	case listStoreMsg:
+		return p.listFromStore(msg)
+	case profileStoreMsg:
+		return p.profileFromStore(msg)
 	case listCancelledMsg:
 		return p, nil // a newer request cancelled it: nothing to apply
 	case listRetryMsg:

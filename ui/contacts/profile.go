@@ -86,6 +86,10 @@ type profile struct {
 	cursor int    // the conversation under the cursor, -1 for none
 	offset int    // the first line of the document on screen
 	gen    uint64 // bumped on every change: the cached document is redrawn
+
+	storeReq      uint64 // the store read in flight (cache.go); 0 when none is wanted
+	contactStored bool   // contact came from the store; the network has not replaced it
+	convsStored   bool   // convs came from the store; the network has not replaced them
 }
 
 func (pr *profile) open() bool { return pr.id != "" }
@@ -144,13 +148,17 @@ func (p Pane) openProfile(id string, summary *models.Contact) (Pane, tea.Cmd) {
 	if id == "" {
 		return p, nil
 	}
-	if p.prof.id != id {
+	fresh := p.prof.id != id
+	if fresh {
 		p.prof = profile{id: id, contact: summary, cursor: -1}
 	}
 	p.input.Blur()
-	cmds := make([]tea.Cmd, 0, numSections)
+	cmds := make([]tea.Cmd, 0, numSections+1)
 	for s := range numSections {
 		cmds = append(cmds, p.loadSection(s))
+	}
+	if fresh && p.ctx.WS != nil {
+		cmds = append(cmds, p.readProfileStore()) // what the store has shows at once
 	}
 	return p, tea.Batch(cmds...)
 }
@@ -188,7 +196,7 @@ func (p *Pane) loadSection(s section) tea.Cmd {
 	st := &p.prof.sec[s]
 	st.req, st.loading, st.err = req, true, nil
 	p.prof.gen++
-	client, id, now := p.ctx.WS.API, p.prof.id, p.clock()
+	client, id, now, cache := p.ctx.WS.API, p.prof.id, p.clock(), p.ctx.Store
 	run := func(fn func(ctx context.Context) tea.Msg) tea.Cmd {
 		return func() tea.Msg {
 			ctx, cancel := context.WithTimeout(context.Background(), profileTimeout)
@@ -200,6 +208,9 @@ func (p *Pane) loadSection(s section) tea.Cmd {
 	case secContact:
 		return run(func(ctx context.Context) tea.Msg {
 			c, err := client.Contact(ctx, id)
+			if err == nil {
+				saveContact(cache, c)
+			}
 			return ContactMsg{shared.Loaded[*models.Contact]{Req: req, Value: c, Err: err}, id}
 		})
 	case secCompanies:
@@ -225,6 +236,9 @@ func (p *Pane) loadSection(s section) tea.Cmd {
 	case secConvs:
 		return run(func(ctx context.Context) tea.Msg {
 			page, err := client.SearchConversations(ctx, query.Field("contact_ids").Eq(id), profileConvs, "")
+			if err == nil {
+				saveConversations(cache, page.Items)
+			}
 			return ConversationsMsg{shared.Loaded[api.Page[models.Conversation]]{Req: req, Value: page, Err: err}, id, now()}
 		})
 	}
@@ -251,7 +265,7 @@ func (p Pane) sectionMsg(msg tea.Msg) (Pane, bool) {
 	switch msg := msg.(type) {
 	case ContactMsg:
 		if p.settle(secContact, msg.ContactID, msg.Req, msg.Err) && msg.Value != nil {
-			p.prof.contact = msg.Value
+			p.prof.contact, p.prof.contactStored = msg.Value, false
 		}
 	case CompaniesMsg:
 		if p.settle(secCompanies, msg.ContactID, msg.Req, msg.Err) {
@@ -276,7 +290,11 @@ func (p Pane) sectionMsg(msg tea.Msg) (Pane, bool) {
 		}
 	case ConversationsMsg:
 		if p.settle(secConvs, msg.ContactID, msg.Req, msg.Err) {
-			p.setConvs(msg)
+			if !msg.Now.IsZero() {
+				p.now = msg.Now.Unix()
+			}
+			p.prof.setConvItems(msg.Value.Items, msg.Value.TotalCount)
+			p.prof.convsStored = false
 		}
 	default:
 		return p, false
@@ -285,26 +303,23 @@ func (p Pane) sectionMsg(msg tea.Msg) (Pane, bool) {
 	return p, true
 }
 
-// setConvs takes the contact's conversations, keeping the cursor on the same one.
-func (p *Pane) setConvs(msg ConversationsMsg) {
-	if !msg.Now.IsZero() {
-		p.now = msg.Now.Unix()
-	}
+// setConvItems takes the contact's conversations (from the network or the store),
+// keeping the cursor on the same one.
+func (pr *profile) setConvItems(items []models.Conversation, total int) {
 	sel := ""
-	if c := p.prof.cursor; c >= 0 && c < len(p.prof.convs) {
-		sel = p.prof.convs[c].id
+	if c := pr.cursor; c >= 0 && c < len(pr.convs) {
+		sel = pr.convs[c].id
 	}
-	items := msg.Value.Items
-	p.prof.convs = make([]convItem, 0, len(items))
-	p.prof.cursor = -1
+	pr.convs = make([]convItem, 0, len(items))
+	pr.cursor = -1
 	for i := range items {
 		it := newConvItem(&items[i])
 		if it.id == sel {
-			p.prof.cursor = len(p.prof.convs)
+			pr.cursor = len(pr.convs)
 		}
-		p.prof.convs = append(p.prof.convs, it)
+		pr.convs = append(pr.convs, it)
 	}
-	p.prof.convsTotal = max(msg.Value.TotalCount, len(p.prof.convs))
+	pr.convsTotal = max(total, len(pr.convs))
 }
 
 func newNoteItem(n *models.Note) noteItem {

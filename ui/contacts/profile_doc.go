@@ -132,19 +132,30 @@ func (b *docBuilder) title(text string, n int, known bool) string {
 	return b.st.Title.Render(text)
 }
 
-// status is a section's state lines: loading, or its error with the retry key. It
-// reports whether the section has data to show.
+// status is a section's state lines: loading, or its error with the retry key, and
+// whether what shows is the offline store's copy. It reports whether the section has
+// data to show.
 func (b *docBuilder) status(c *column, width int, s section) bool {
 	st := b.pr.sec[s]
+	stored := b.pr.stored(s)
+	line := func(style lipgloss.Style, text string) string {
+		return style.Render(ansi.Truncate(text, width, ellipsis))
+	}
+	retry := b.st.Muted.Render("  " + b.refresh + " to retry")
 	switch {
+	case st.err != nil && offlineErr(st.err) && stored:
+		c.add(width, line(b.st.Muted, "Offline: the offline store's copy"), retry)
+	case st.err != nil && offlineErr(st.err):
+		c.add(width, line(b.st.Error, "! Offline: can't load "+sectionNames[s]+" without the network"), retry)
 	case st.err != nil:
-		c.add(width, b.st.Error.Render(ansi.Truncate("! Couldn't load "+sectionNames[s]+": "+errText(st.err), width, ellipsis)),
-			b.st.Muted.Render("  "+b.refresh+" to retry"))
+		c.add(width, line(b.st.Error, "! Couldn't load "+sectionNames[s]+": "+errText(st.err)), retry)
+	case stored:
+		c.add(width, line(b.st.Muted, "From the offline store, refreshing…"))
 	case !st.loaded:
 		c.add(width, b.st.Empty.Render("Loading…"))
 		return false
 	}
-	return st.loaded
+	return st.loaded || stored
 }
 
 // details is the contact itself: who, how to reach them, when they were seen, where,
@@ -304,7 +315,7 @@ func segmentNames(segs []models.Segment) []string {
 func (b *docBuilder) activity(c *column, w int) {
 	s := b.st
 	pr := b.pr
-	c.add(w, b.title("Conversations", pr.convsTotal, pr.sec[secConvs].loaded))
+	c.add(w, b.title("Conversations", pr.convsTotal, pr.sec[secConvs].loaded || pr.convsStored))
 	if b.status(c, w, secConvs) {
 		if len(pr.convs) == 0 {
 			c.add(w, s.Empty.Render("No conversations"))

@@ -106,6 +106,10 @@ type listState struct {
 	asking  string // the query of the request in flight
 	err     error  // the last load failed (rows already shown stay)
 	cancel  context.CancelFunc
+
+	storeReq  uint64    // the store read in flight (cache.go); 0 when none is wanted
+	fromStore bool      // the rows came from the store, not yet from the network
+	savedAt   time.Time // when the shown saved view was saved; zero for a store search
 }
 
 // wanted is the query the list is headed for: the one in flight, else the one shown.
@@ -188,8 +192,8 @@ func (p *Pane) load(q string, more bool) tea.Cmd {
 	if more {
 		cursor = l.next
 	}
-	client, perPage, now := p.ctx.WS.API, p.pageSize(), p.clock()
-	return func() tea.Msg {
+	client, perPage, now, st := p.ctx.WS.API, p.pageSize(), p.clock(), p.ctx.Store
+	fetch := func() tea.Msg {
 		defer cancel()
 		tctx, stop := context.WithTimeout(ctx, listTimeout)
 		defer stop()
@@ -205,8 +209,19 @@ func (p *Pane) load(q string, more bool) tea.Cmd {
 		}
 		msg := ListMsg{Query: q, More: more, Now: now()}
 		msg.Req, msg.Value, msg.Err = req, page, err
+		if err == nil {
+			saveList(st, q, more, page, msg.Now)
+		}
 		return msg
 	}
+	if more {
+		return fetch
+	}
+	l.storeReq = 0 // a store read for another list is moot
+	if p.wantsListStore(q) {
+		return tea.Batch(fetch, p.readListStore(q, false))
+	}
+	return fetch
 }
 
 func (p *Pane) pageSize() int {
@@ -234,9 +249,18 @@ func (p Pane) listLoaded(msg ListMsg) (Pane, tea.Cmd) {
 			what = "Searching contacts"
 		}
 		retry := func() tea.Msg { return listRetryMsg{more: msg.More} }
-		return p, shared.ErrorToast(what+": "+errText(msg.Err), retry)
+		toast := shared.LoadErrorToast(what+": "+errText(msg.Err), msg.Err, retry)
+		// The server was not reached and the list does not show this query: the store
+		// answers it (rows the network gave for it stay: they are fresher).
+		if !msg.More && api.IsNetwork(msg.Err) && !(l.loaded && l.query == msg.Query) {
+			return p, tea.Batch(toast, p.readListStore(msg.Query, true))
+		}
+		return p, toast
 	}
 	l.err = nil
+	if !msg.More {
+		l.storeReq, l.fromStore, l.savedAt = 0, false, time.Time{}
+	}
 	page := msg.Value
 	rows := make([]contactRow, len(page.Items))
 	for i := range page.Items {

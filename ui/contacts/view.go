@@ -3,6 +3,7 @@ package contacts
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
@@ -74,6 +75,8 @@ func (p Pane) listView() string {
 			r := &l.rows[i]
 			lines = append(lines, r.render(layout, rs, p.names.column(r), p.now))
 		}
+	case p.list.fromStore && p.list.query != "":
+		lines = append(lines, blank, textfmt.StateLine(st.Empty, "No contacts in the offline store match “"+textfmt.Line(p.list.query)+"”", w))
 	case p.list.err != nil:
 		lines = append(lines, blank, textfmt.StateLine(st.Error, "Couldn't load contacts: "+errText(p.list.err), w),
 			textfmt.StateLine(st.Muted, p.ctx.Keys.Refresh.Help().Key+" to retry", w))
@@ -110,6 +113,9 @@ func (p Pane) listBar(w int) string {
 			b.WriteString(st.Muted.Render("  1 contact"))
 		default:
 			b.WriteString(st.Muted.Render("  " + n + " contacts"))
+		}
+		if p.list.fromStore {
+			b.WriteString(st.Muted.Render(" · " + p.storedSource()))
 		}
 	}
 	if p.list.pending {
@@ -161,8 +167,25 @@ func (p Pane) profileBar(w int) string {
 		name = textfmt.Line(c.DisplayName())
 	}
 	s := st.ViewOther.Render(" Contacts ›") + " " + st.ViewActive.Render(name)
+	if p.prof.fromStore() {
+		s += st.Muted.Render("  from the offline store")
+	}
 	if p.prof.loading() {
 		s += st.Empty.Render("  loading…")
 	}
 	return textfmt.FitWidth(s, w)
+}
+
+// storedSource says where the list's stored rows come from: the saved view ("saved
+// 14:05", with the day when not today) or a search of the store.
+func (p Pane) storedSource() string {
+	if p.list.savedAt.IsZero() {
+		return "offline results from the store"
+	}
+	loc := zoneOr(p.loc)
+	at := p.list.savedAt.In(loc)
+	if p.now != 0 && at.Format(time.DateOnly) != time.Unix(p.now, 0).In(loc).Format(time.DateOnly) {
+		return "saved " + at.Format("2 Jan 15:04")
+	}
+	return "saved " + at.Format("15:04")
 }
