@@ -19,6 +19,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/sanitize"
 	"github.com/intercom-tui/intercom-tui/store"
 	"github.com/intercom-tui/intercom-tui/syncer"
+	"github.com/intercom-tui/intercom-tui/workspace"
 )
 
 type syncFlags struct {
@@ -91,10 +92,16 @@ func runSync(ctx context.Context, w io.Writer, target config.Target, f syncFlags
 	if err != nil {
 		return err
 	}
-	me, err := client.Me(ctx)
+	// The whole directory, not only /me: saved with the rest, it lets the app start
+	// offline from a store that only `sync` has filled.
+	dir, err := workspace.New(client, false).LoadDirectory(ctx)
 	if err != nil {
+		if cause := errors.Unwrap(err); cause != nil {
+			err = cause // the api error, which doctorError explains
+		}
 		return doctorError(client, target, err)
 	}
+	me := dir.Me
 	path, err := store.PathFor(target.WorkspaceKey())
 	if err != nil {
 		return err
@@ -106,6 +113,9 @@ func runSync(ctx context.Context, w io.Writer, target config.Target, f syncFlags
 	defer st.Close()
 	if n := st.Notice(); n != "" {
 		fmt.Fprintln(w, n)
+	}
+	if err := st.PutDirectory(store.Directory{Me: dir.Me, Admins: dir.Admins, Teams: dir.Teams, SavedAt: time.Now()}); err != nil {
+		return err
 	}
 	name := ""
 	if me.App != nil {

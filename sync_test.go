@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/intercom-tui/intercom-tui/store"
 )
 
 func runSyncCmd(t *testing.T, args ...string) (string, string, error) {
@@ -39,7 +41,17 @@ func TestSyncDemo(t *testing.T) {
 	}
 	dbs, _ := filepath.Glob(filepath.Join(cache, "intercom-tui", "*.db"))
 	if len(dbs) != 1 {
-		t.Errorf("stores: %v", dbs)
+		t.Fatalf("stores: %v", dbs)
+	}
+	// The directory is saved too, so the app can start offline from this store alone.
+	st, err := store.Open(dbs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	dir, err := st.Directory()
+	if err != nil || dir.Me.App == nil || len(dir.Admins) == 0 || len(dir.Teams) == 0 {
+		t.Errorf("saved directory %+v, %v", dir, err)
 	}
 }
 
