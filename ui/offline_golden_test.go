@@ -9,6 +9,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/clock"
 	"github.com/intercom-tui/intercom-tui/store"
+	"github.com/intercom-tui/intercom-tui/store/storetest"
 	"github.com/intercom-tui/intercom-tui/syncer"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -17,7 +18,7 @@ import (
 // center, with the network gone: every request fails to connect.
 func offlineHarness(t *testing.T) *harness {
 	t.Helper()
-	return offlineWith(t, openStore(t))
+	return offlineWith(t, storetest.Open(t))
 }
 
 // offlineWith is offlineHarness over a store that may hold more (an earlier session's).
@@ -70,7 +71,7 @@ func TestGoldenOfflineArticleSearch120x36(t *testing.T) {
 // An earlier session online saw the Open view and one thread; the next start, with the
 // network gone, shows both from the store, marked as saved, with the offline status.
 func TestGoldenOfflineInbox120x36(t *testing.T) {
-	st := openStore(t)
+	st := storetest.Open(t)
 	online := newHarness(t, 300)
 	online.ctx.Store = st
 	tm, p := online.run(t, 120, 36, "Open 134")
@@ -81,6 +82,7 @@ func TestGoldenOfflineInbox120x36(t *testing.T) {
 	h := offlineWith(t, st)
 	tm, p = h.run(t, 120, 36, "○ offline since 12:00", "saved 12:00")
 	press(tm, "j", "enter")
-	waitFor(t, tm, p, "from the offline store · refresh failed", "○ offline since 12:00", offlineNotice[:40])
+	waitFor(t, tm, p, "Olivia Williams <olivia.williams@kestrelgames.com>", "Great, thank you so much",
+		"from the offline store · refresh failed", "○ offline since 12:00", offlineNotice[:40])
 	requireGolden(t, final(t, tm))
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,25 +15,15 @@ import (
 	"github.com/intercom-tui/intercom-tui/clock"
 	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/store"
+	"github.com/intercom-tui/intercom-tui/store/storetest"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
 
-// openStore is an offline store in a temporary directory.
-func openStore(t *testing.T) *store.Store {
-	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "ws.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
-
 // A successful start saves the directory in the store.
 func TestDirectoryIsSavedInTheStore(t *testing.T) {
 	h := newHarness(t, 10)
-	h.ctx.Store = openStore(t)
+	h.ctx.Store = storetest.Open(t)
 	tm, _ := h.run(t, 120, 36, "● online")
 	_ = final(t, tm)
 	saved, err := h.ctx.Store.Directory()
@@ -55,7 +44,7 @@ func TestStartsOfflineFromTheStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := openStore(t)
+	st := storetest.Open(t)
 	if err := st.PutDirectory(store.Directory{Me: dir.Me, Admins: dir.Admins, Teams: dir.Teams}); err != nil {
 		t.Fatal(err)
 	}

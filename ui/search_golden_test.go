@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,7 +10,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/api/fake/seed"
 	"github.com/intercom-tui/intercom-tui/models"
-	"github.com/intercom-tui/intercom-tui/store"
+	"github.com/intercom-tui/intercom-tui/store/storetest"
 )
 
 // The global search (ctrl+f) through the whole program, over a temporary store holding
@@ -20,11 +19,7 @@ import (
 
 func fillStore(t *testing.T, h *harness) {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "ws.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t)
 	w := seed.New(1, 300, fixedNow)
 	arts := make([]models.Article, w.NumArticles())
 	for i := range arts {

@@ -1,7 +1,6 @@
 package contacts
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,26 +11,16 @@ import (
 	"github.com/intercom-tui/intercom-tui/api/fake/faults"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/store"
+	"github.com/intercom-tui/intercom-tui/store/storetest"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
-
-// openTestStore is an offline store in a temporary directory.
-func openTestStore(t *testing.T) *store.Store {
-	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
 
 // newStoreLoop is newLoop with an offline store: it has loaded (and saved) the first
 // page online.
 func newStoreLoop(t *testing.T) *loop {
 	t.Helper()
-	st := openTestStore(t)
+	st := storetest.Open(t)
 	return newLoopSetup(t, 120, 36, nil, func(l *loop) { l.ctx.Store = st })
 }
 

@@ -1,7 +1,6 @@
 package conversations
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/api/fake/faults"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/store"
+	"github.com/intercom-tui/intercom-tui/store/storetest"
 	"github.com/intercom-tui/intercom-tui/ui/components/markdown"
 )
 
@@ -20,11 +20,7 @@ import (
 // started: the test starts it (h.start) once the store and the faults are as it wants.
 func newStoreHarness(t *testing.T) (*harness, *store.Store) {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = st.Close() })
+	st := storetest.Open(t)
 	h := newHarness(t, harnessOpts{noRetries: true})
 	h.ctx.Store = st
 	return h, st

@@ -2,7 +2,6 @@ package search
 
 import (
 	"errors"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/keymap"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/store"
+	"github.com/intercom-tui/intercom-tui/store/storetest"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
@@ -25,11 +25,7 @@ var now = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 // two seeded conversations that speak of a refund.
 func filledStore(t *testing.T) (*store.Store, []string) {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "ws.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t)
 	w := seed.New(1, 300, now)
 	arts := make([]models.Article, w.NumArticles())
 	for i := range arts {

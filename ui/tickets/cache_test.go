@@ -2,7 +2,6 @@ package tickets
 
 import (
 	"maps"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,20 +12,10 @@ import (
 	"github.com/intercom-tui/intercom-tui/api/fake/faults"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/store"
+	"github.com/intercom-tui/intercom-tui/store/storetest"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
-
-// openStore is an offline store in a temporary directory.
-func openStore(t *testing.T) *store.Store {
-	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
 
 // offline refuses every request: the network is down.
 func offline(h *harness) {
@@ -38,7 +27,7 @@ func offline(h *harness) {
 // filledStore is a store after an online run: the Open view loaded, bugTicket opened.
 func filledStore(t *testing.T) (*store.Store, []string) {
 	t.Helper()
-	st := openStore(t)
+	st := storetest.Open(t)
 	h := newHarnessOpts(t, 80, 24, harnessOpts{store: st})
 	ids := listedIDs(h.p)
 	h.openByID(bugTicket)
@@ -61,7 +50,7 @@ func pick[T tea.Msg](t *testing.T, msgs []tea.Msg) T {
 // An online load writes its tickets and the first page's ids through to the store; a
 // ticket read for the detail is stored whole.
 func TestWriteThroughSavesPagesViewsAndTickets(t *testing.T) {
-	st := openStore(t)
+	st := storetest.Open(t)
 	h := newHarnessOpts(t, 80, 24, harnessOpts{store: st})
 	v := h.p.activeView()
 	saved, err := st.View("tickets:" + viewOpen)
@@ -88,7 +77,7 @@ func TestWriteThroughSavesPagesViewsAndTickets(t *testing.T) {
 		t.Fatalf("stored ticket has %d parts (updated %d), the server %d (%d)", len(got.Parts()), got.UpdatedAt, len(want.Parts()), want.UpdatedAt)
 	}
 	// The detail's load of the split preview writes through too.
-	h2 := newHarnessOpts(t, 120, 36, harnessOpts{store: openStore(t)})
+	h2 := newHarnessOpts(t, 120, 36, harnessOpts{store: storetest.Open(t)})
 	if id := h2.p.detail.ID(); id == "" || !h2.p.detail.full {
 		t.Fatalf("the split detail did not load (%q)", id)
 	} else if _, err := h2.ctx.Store.Ticket(id); err != nil {
@@ -98,7 +87,7 @@ func TestWriteThroughSavesPagesViewsAndTickets(t *testing.T) {
 
 // A store that fails to write changes nothing on screen: the cache is best-effort.
 func TestStoreWriteErrorsDoNotFailTheLoad(t *testing.T) {
-	st := openStore(t)
+	st := storetest.Open(t)
 	st.Close()
 	h := newHarnessOpts(t, 80, 24, harnessOpts{store: st})
 	v := h.p.activeView()

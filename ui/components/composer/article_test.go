@@ -1,7 +1,6 @@
 package composer
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +11,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/api/fake/seed"
 	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/models"
-	"github.com/intercom-tui/intercom-tui/store"
+	"github.com/intercom-tui/intercom-tui/store/storetest"
 	"github.com/intercom-tui/intercom-tui/ui/search"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
@@ -131,11 +130,7 @@ func (s *stack) send(msg tea.Msg) {
 }
 
 func TestSearchingRefundAndPressingEnterInsertsItsLink(t *testing.T) {
-	st, err := store.Open(filepath.Join(t.TempDir(), "ws.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := storetest.Open(t)
 	w := seed.New(1, 50, time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC))
 	arts := make([]models.Article, w.NumArticles())
 	for i := range arts {
