@@ -60,7 +60,8 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	st.notice = fmt.Sprintf("The offline store at %s was damaged; it was moved to %s and rebuilt", path, moved)
+	// Short enough for a toast: the folder is the cache directory, the names tell the rest.
+	st.notice = fmt.Sprintf("The offline store was damaged and has been rebuilt (the old file is kept as %s beside it)", filepath.Base(moved))
 	return st, nil
 }
 

@@ -168,7 +168,7 @@ func TestDamagedStoreIsMovedAsideAndRebuilt(t *testing.T) {
 				t.Fatalf("moved aside: %v", moved)
 			}
 			n := st.Notice()
-			if !strings.Contains(n, "was damaged") || !strings.Contains(n, moved[0]) || !strings.Contains(n, "rebuilt") {
+			if !strings.Contains(n, "was damaged") || !strings.Contains(n, filepath.Base(moved[0])) || !strings.Contains(n, "rebuilt") {
 				t.Errorf("notice %q", n)
 			}
 			if c, err := st.CountArticles(); err != nil || c != 0 {

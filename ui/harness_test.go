@@ -133,8 +133,14 @@ func (p *probe) text() string {
 // run starts the app at w x h and waits until it settles showing want.
 func (h *harness) run(t *testing.T, w, hgt int, want ...string) (*teatest.TestModel, *probe) {
 	t.Helper()
+	return h.runWith(t, Options{Where: "demo workspace"}, w, hgt, want...)
+}
+
+// runWith is run with the app's options given.
+func (h *harness) runWith(t *testing.T, opts Options, w, hgt int, want ...string) (*teatest.TestModel, *probe) {
+	t.Helper()
 	p := &probe{}
-	tm := teatest.NewTestModel(t, probed{New(h.ctx, Options{Where: "demo workspace"}), p}, teatest.WithInitialTermSize(w, hgt))
+	tm := teatest.NewTestModel(t, probed{New(h.ctx, opts), p}, teatest.WithInitialTermSize(w, hgt))
 	waitFor(t, tm, p, want...)
 	return tm, p
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -127,4 +129,24 @@ func TestStaleDirectoryReloadsWhenBackOnline(t *testing.T) {
 	if a := m.(App); a.dir.stale || !a.online {
 		t.Fatalf("after the reload: stale %v online %v", a.dir.stale, a.online)
 	}
+}
+
+// A damaged store is moved aside and rebuilt when opened; the app tells the user so.
+func TestDamagedStoreIsReportedOnScreen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ws.db")
+	if err := os.WriteFile(path, []byte("this is not a database, it was cut short by a crash"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if st.Notice() == "" {
+		t.Fatal("no notice for a damaged store")
+	}
+	h := newHarness(t, 10)
+	h.ctx.Store = st
+	tm, _ := h.runWith(t, Options{Where: "demo workspace", Notice: st.Notice()}, 120, 36, "Open", "The offline store was damaged and has been rebuilt", ".corrupt-")
+	_ = final(t, tm)
 }
