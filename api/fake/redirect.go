@@ -11,16 +11,19 @@ import (
 )
 
 // Phone numbers with a fixed outcome, so tests and the demo can reach every documented
-// answer of POST /phone_call_redirects:
+// answer of POST /phone_call_redirects. The app refuses numbers that cannot take an
+// SMS before sending, so these are valid mobile numbers:
 //
-//   - PhoneUnprocessable is the request phone of the spec's 422 example ("unprocessable
-//     entity"); it answers {"error_key":"some_error"}.
+//   - PhoneUnprocessable answers the spec's 422 ("unprocessable entity"),
+//     {"error_key":"some_error"}. The spec's own 422 example number, +40241100100 (a
+//     Romanian fixed line the app would refuse), answers it too.
 //   - PhoneSMSFailed answers the spec's other 400, sms_failed. The spec's own sms_failed
 //     example reuses the success example's number (+353832345678), so no documented
-//     number triggers it; this one is ours: an Irish number in a range no operator uses.
+//     number triggers it; this one is ours.
 const (
-	PhoneUnprocessable = "+40241100100"
-	PhoneSMSFailed     = "+353500000000"
+	PhoneUnprocessable = "+40721100100"
+	PhoneSMSFailed     = "+353870000000"
+	specUnprocessable  = "+40241100100"
 )
 
 // e164 is the E.164 shape: a plus, a non-zero country digit, 7 to 15 digits in all.
@@ -66,7 +69,7 @@ func (ws *Workspace) createPhoneSwitch(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case !e164.MatchString(phone):
 		writeJSON(w, http.StatusBadRequest, models.PhoneSwitchError{ErrorKey: "invalid_phone_number", Message: "Invalid phone number"})
-	case phone == PhoneUnprocessable:
+	case phone == PhoneUnprocessable || phone == specUnprocessable:
 		writeJSON(w, http.StatusUnprocessableEntity, models.PhoneSwitchError{ErrorKey: "some_error"})
 	case phone == PhoneSMSFailed:
 		writeJSON(w, http.StatusBadRequest, models.PhoneSwitchError{ErrorKey: "sms_failed", Message: "SMS was not sent due to an unknown error"})
