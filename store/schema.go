@@ -160,6 +160,21 @@ CREATE TABLE views (
 	ids      TEXT NOT NULL
 );
 `,
+	// 6: the local log of phone-call redirects sent (numbers masked to the last four
+	// digits: the log is for "did that SMS go out?", not a phone book).
+	`
+CREATE TABLE redirects (
+	id         INTEGER PRIMARY KEY,
+	sent_at    INTEGER NOT NULL,
+	phone      TEXT NOT NULL,
+	country    TEXT NOT NULL DEFAULT '',
+	attrs      TEXT NOT NULL DEFAULT '{}',
+	result     TEXT NOT NULL,
+	message    TEXT NOT NULL DEFAULT '',
+	url        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX redirects_sent ON redirects(sent_at DESC);
+`,
 }
 
 // SchemaVersion is the schema version a store has after Open.
