@@ -3,6 +3,8 @@
 //	intercom-tui                 browse the workspace of INTERCOM_TOKEN (or the demo workspace without one)
 //	intercom-tui serve-demo      serve the fake Intercom 2.9 workspace for any client
 //	intercom-tui doctor          check that a workspace answers, and as whom
+//	intercom-tui sync            pull the help center and recent conversations into the offline store
+//	intercom-tui redirect        send a caller an SMS with a Messenger link (exit 0 sent, 2 invalid, 3 refused, 4 network)
 package main
 
 import (
@@ -23,12 +25,25 @@ func main() {
 	stop()
 	if err != nil {
 		var ec exitCode
-		if errors.As(err, &ec) {
+		var r reported
+		switch {
+		case errors.As(err, &ec):
 			os.Exit(int(ec))
+		case errors.As(err, &r):
+			os.Exit(1)
 		}
-		os.Exit(1)
+		// Cobra's own errors (an unknown command or flag) come before any RunE: they are
+		// usage errors, printed here.
+		fmt.Fprintf(os.Stderr, "intercom-tui: %v (see intercom-tui --help)\n", err)
+		os.Exit(2)
 	}
 }
+
+// reported is an error a command's RunE returned and wrapErrors already printed.
+type reported struct{ err error }
+
+func (r reported) Error() string { return r.err.Error() }
+func (r reported) Unwrap() error { return r.err }
 
 // exitCode ends the process with a code after its message was already printed.
 type exitCode int
@@ -67,9 +82,11 @@ token it starts a fake demo workspace on 127.0.0.1 and browses that.`,
 	root.SetErr(stderr)
 	conn.register(root)
 	demo.register(root)
-	root.AddCommand(newServeDemoCmd(stdout), newDoctorCmd(stdout), newSyncCmd(stdout))
+	root.AddCommand(newServeDemoCmd(stdout), newDoctorCmd(stdout), newSyncCmd(stdout), newRedirectCmd(stdout, stderr))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
+		// A usage error: said here (no RunE ran to say it), exit 2 like the others.
+		fmt.Fprintf(stderr, "intercom-tui: %v (see %s --help)\n", err, c.CommandPath())
+		return exitCode(2)
 	})
 	wrapErrors(root, stderr)
 	return root
@@ -88,6 +105,7 @@ func wrapErrors(root *cobra.Command, stderr io.Writer) {
 			var ec exitCode
 			if err != nil && !errors.As(err, &ec) {
 				fmt.Fprintf(stderr, "intercom-tui: %v\n", err)
+				return reported{err}
 			}
 			return err
 		}

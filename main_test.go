@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"regexp"
@@ -147,5 +148,22 @@ func TestBrowseDemoListsOpenConversations(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	if !strings.Contains(lines[0], "demo workspace") || len(lines) < 3 {
 		t.Fatalf("got:\n%s", out.String())
+	}
+}
+
+// A mistyped flag on any command is a usage error: said once on stderr, exit code 2.
+func TestUnknownFlagIsAUsageError(t *testing.T) {
+	for _, args := range [][]string{{"--bogus"}, {"sync", "--bogus"}, {"doctor", "--bogus"}} {
+		var out, errOut bytes.Buffer
+		cmd := newRootCmd(&out, &errOut)
+		cmd.SetArgs(args)
+		err := cmd.ExecuteContext(context.Background())
+		var ec exitCode
+		if !errors.As(err, &ec) || ec != 2 {
+			t.Errorf("%v: error %v, want exit code 2", args, err)
+		}
+		if !strings.Contains(errOut.String(), "unknown flag: --bogus (see intercom-tui") || strings.Count(errOut.String(), "\n") != 1 {
+			t.Errorf("%v: stderr %q", args, errOut.String())
+		}
 	}
 }

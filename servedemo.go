@@ -2,8 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
+	"os"
+	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -14,6 +20,7 @@ import (
 
 type serveFlags struct {
 	addr      string
+	accessLog string
 	token     string
 	size      int
 	articles  int
@@ -35,11 +42,11 @@ Faults (--faults or INTERCOM_FAKE_FAULTS) follow kind[=arg]@[METHOD ]pattern[:ra
 separated by ";", e.g. "latency=2s@/conversations/*; status=500@POST /conversations/*/reply#1".`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			srv, err := startDemoServer(f)
+			srv, err := startDemoServer(f, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
-			printServeBanner(stdout, srv, f)
+			printServeBanner(stdout, srv.ws, srv.url, f)
 			<-cmd.Context().Done()
 			fmt.Fprintln(stdout, "stopping")
 			return srv.Close()
@@ -52,11 +59,13 @@ separated by ";", e.g. "latency=2s@/conversations/*; status=500@POST /conversati
 	cmd.Flags().IntVar(&f.rateLimit, "rate-limit", 0, fmt.Sprintf("X-RateLimit-Limit per 10-second window the fake reports (0: %d)", fake.DefaultRateLimit))
 	cmd.Flags().Int64Var(&f.seed, "seed", 1, "seed of the generated data")
 	cmd.Flags().StringVar(&f.faults, "faults", "", "fault injection spec (env INTERCOM_FAKE_FAULTS)")
+	cmd.Flags().StringVar(&f.accessLog, "access-log", "", `write "METHOD /path STATUS" per request to this file (overwritten; "-": stderr)`)
 	return cmd
 }
 
-// startDemoServer starts the fake with the flags' faults, else the environment's.
-func startDemoServer(f serveFlags) (*fake.Server, error) {
+// startDemoServer starts the fake with the flags' faults, else the environment's, and
+// its access log when asked; stderr is where "-" writes it.
+func startDemoServer(f serveFlags, stderr io.Writer) (*demoServer, error) {
 	if f.size < 1 {
 		return nil, fmt.Errorf("--size must be at least 1, got %d", f.size)
 	}
@@ -70,12 +79,9 @@ func startDemoServer(f serveFlags) (*fake.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv, err := fake.Start(fake.Options{Seed: f.seed, Size: f.size, Articles: f.articles,
-		RateLimit: f.rateLimit, Token: f.token, Faults: inj, Addr: f.addr})
-	if err != nil {
-		return nil, fmt.Errorf("cannot listen on %s: %w", f.addr, err)
-	}
-	return srv, nil
+	ws := fake.New(fake.Options{Seed: f.seed, Size: f.size, Articles: f.articles,
+		RateLimit: f.rateLimit, Token: f.token, Faults: inj})
+	return serveWorkspace(ws, f.addr, f.accessLog, stderr)
 }
 
 func injector(spec string, seed int64) (*faults.Injector, error) {
@@ -97,14 +103,12 @@ func injector(spec string, seed int64) (*faults.Injector, error) {
 	return inj, nil
 }
 
-func printServeBanner(w io.Writer, srv *fake.Server, f serveFlags) {
-	ws := srv.Workspace()
+func printServeBanner(w io.Writer, ws *fake.Workspace, url string, f serveFlags) {
 	me := ws.World().Me()
 	name := ""
 	if me.App != nil {
 		name = me.App.Name
 	}
-	url := srv.URL()
 	fmt.Fprintf(w, "Fake Intercom workspace %q (%d conversations), REST API 2.9\n", name, ws.World().NumConversations())
 	fmt.Fprintf(w, "  base URL  %s\n", url)
 	fmt.Fprintf(w, "  token     %s   (the fake's own; not a real Intercom token)\n", ws.Token())
@@ -120,6 +124,9 @@ func printServeBanner(w io.Writer, srv *fake.Server, f serveFlags) {
 	if f.faults != "" {
 		fmt.Fprintf(w, "\nFaults: %s\n", f.faults)
 	}
+	if f.accessLog != "" {
+		fmt.Fprintf(w, "\nAccess log: %s\n", f.accessLog)
+	}
 	fmt.Fprintln(w, "\nCtrl+C stops it.")
 }
 
@@ -131,3 +138,96 @@ func startEmbeddedDemo(ctx context.Context, size int) (*fake.Server, error) {
 	}
 	return fake.Start(fake.Options{Seed: 1, Size: size, Faults: inj})
 }
+
+// demoServer is serve-demo's workspace on its own listener rather than fake.Start's,
+// so that the access log can wrap the handler without the fake knowing of it.
+type demoServer struct {
+	ws  *fake.Workspace
+	srv *http.Server
+	url string
+	log io.Closer // the access log's file; nil for none or stderr
+}
+
+func serveWorkspace(ws *fake.Workspace, addr, accessLog string, stderr io.Writer) (*demoServer, error) {
+	var h http.Handler = ws
+	var logFile io.Closer
+	switch accessLog {
+	case "":
+	case "-":
+		h = &accessLogger{w: stderr, next: ws}
+	default:
+		file, err := os.OpenFile(accessLog, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("--access-log: %w", err)
+		}
+		h, logFile = &accessLogger{w: file, next: ws}, file
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		if logFile != nil {
+			_ = logFile.Close()
+		}
+		return nil, fmt.Errorf("cannot listen on %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	return &demoServer{ws: ws, srv: srv, url: "http://" + ln.Addr().String(), log: logFile}, nil
+}
+
+// Close stops the server, letting requests in flight finish (and be logged) for up to
+// two seconds, then closes the access log.
+func (s *demoServer) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	err := s.srv.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = s.srv.Close()
+	}
+	if s.log != nil {
+		err = errors.Join(err, s.log.Close())
+	}
+	return err
+}
+
+// accessLogger writes "METHOD /path STATUS" once each request is answered. Only the
+// escaped path: no query (it can hold e-mail addresses), headers (the token) or bodies.
+type accessLogger struct {
+	mu   sync.Mutex // one whole line at a time from concurrent requests
+	w    io.Writer
+	next http.Handler
+}
+
+func (a *accessLogger) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rec := &statusRecorder{ResponseWriter: w}
+	a.next.ServeHTTP(rec, r)
+	status := rec.status
+	if status == 0 {
+		status = http.StatusOK // nothing written: net/http answers 200
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	fmt.Fprintf(a.w, "%s %s %d\n", r.Method, r.URL.EscapedPath(), status)
+}
+
+// statusRecorder remembers the status the handler answered with.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	if s.status == 0 && code >= 200 {
+		s.status = code
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	if s.status == 0 {
+		s.status = http.StatusOK
+	}
+	return s.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the real writer (flushing, deadlines).
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
