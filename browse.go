@@ -19,6 +19,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/keymap"
 	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/phone"
 	"github.com/intercom-tui/intercom-tui/sanitize"
 	"github.com/intercom-tui/intercom-tui/store"
 	"github.com/intercom-tui/intercom-tui/ui"
@@ -33,6 +34,7 @@ type browseFlags struct {
 	refresh  time.Duration
 	markRead bool
 	syncAge  time.Duration
+	region   string
 }
 
 func (f *browseFlags) register(cmd *cobra.Command) {
@@ -43,11 +45,16 @@ func (f *browseFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&f.markRead, "mark-read", true, "opening a conversation marks it read (--mark-read=false leaves it unread)")
 	cmd.Flags().DurationVar(&f.syncAge, "sync-age", shared.DefaultSettings().HelpCenterMaxAge,
 		"at start, sync the help center in the background when the offline copy is older than this (0 never does)")
+	cmd.Flags().StringVar(&f.region, "phone-region", shared.DefaultSettings().PhoneRegion,
+		"the country (ISO 3166 code, e.g. IE) a phone number typed without its country code is read in; default from "+phone.EnvRegion+" or the locale")
 }
 
 // runBrowse connects to the workspace (the embedded demo without a token) and runs the
 // inbox. When stdout is not a terminal it prints the open inbox as text instead.
 func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlags) error {
+	if !phone.ValidRegion(demo.region) {
+		return fmt.Errorf("--phone-region must be a country code such as IE, US or GB, got %q", demo.region)
+	}
 	target, err := config.Resolve("", conn.baseURL, conn.region, nil)
 	if err != nil {
 		return err
@@ -85,6 +92,7 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 		return fmt.Errorf("--refresh must be 0 (off) or a positive duration, got %s", demo.refresh)
 	}
 	settings := shared.DefaultSettings()
+	settings.PhoneRegion = strings.ToUpper(demo.region)
 	settings.RefreshInterval = demo.refresh
 	settings.MarkReadOnOpen = demo.markRead
 	settings.HelpCenterMaxAge = demo.syncAge

@@ -8,18 +8,18 @@ import "charm.land/bubbles/v2/key"
 // KeyMap is every binding. Vim keys and arrows both work where it makes sense.
 type KeyMap struct {
 	// Global
-	Quit         key.Binding
-	ForceQuit    key.Binding
-	Help         key.Binding
-	NextTab      key.Binding
-	PrevTab      key.Binding
-	Tab1         key.Binding
-	Tab2         key.Binding
-	Tab3         key.Binding
-	Tab4         key.Binding
-	Tab5         key.Binding
-	Retry        key.Binding
-	GlobalSearch key.Binding
+	Quit          key.Binding
+	ForceQuit     key.Binding
+	Help          key.Binding
+	NextTab       key.Binding
+	PrevTab       key.Binding
+	Tab1          key.Binding
+	Tab2          key.Binding
+	Tab3          key.Binding
+	Tab4          key.Binding
+	Retry         key.Binding
+	GlobalSearch  key.Binding
+	PhoneRedirect key.Binding
 
 	// Lists and readers
 	Up       key.Binding
@@ -78,6 +78,15 @@ type KeyMap struct {
 	Toggle        key.Binding
 	Yes           key.Binding
 	No            key.Binding
+
+	// The phone-call redirect form (P)
+	NextField   key.Binding
+	PrevField   key.Binding
+	AddAttr     key.Binding
+	RemoveAttr  key.Binding
+	AttrType    key.Binding
+	Review      key.Binding
+	RedirectLog key.Binding
 }
 
 // Default is the built-in keymap.
@@ -95,9 +104,10 @@ func Default() *KeyMap {
 		Tab2:         b("2", "contacts", "2"),
 		Tab3:         b("3", "tickets", "3"),
 		Tab4:         b("4", "articles", "4"),
-		Tab5:         b("5", "redirect", "5"),
 		Retry:        b("ctrl+r", "retry what failed", "ctrl+r"),
 		GlobalSearch: b("ctrl+f", "search everything", "ctrl+f"),
+		// Shift-p, as p is the conversation's priority.
+		PhoneRedirect: b("P", "SMS a Messenger link", "P"),
 
 		Up:       b("↑/k", "up", "up", "k"),
 		Down:     b("↓/j", "down", "down", "j"),
@@ -149,6 +159,15 @@ func Default() *KeyMap {
 		Toggle:        b("space", "toggle", "space"),
 		Yes:           b("y", "yes", "y"),
 		No:            b("n", "no", "n"),
+
+		// Control keys, as every printable key is text in the form's fields.
+		NextField:   b("tab", "next field", "tab"),
+		PrevField:   b("shift+tab", "previous field", "shift+tab"),
+		AddAttr:     b("ctrl+n", "add attribute", "ctrl+n"),
+		RemoveAttr:  b("ctrl+x", "remove attribute", "ctrl+x"),
+		AttrType:    b("ctrl+t", "text/number/boolean", "ctrl+t"),
+		Review:      b("ctrl+s", "review and send", "ctrl+s"),
+		RedirectLog: b("ctrl+l", "sent log", "ctrl+l"),
 	}
 }
 
@@ -161,7 +180,7 @@ type Group struct {
 // Groups lists every binding once, in help order.
 func (k *KeyMap) Groups() []Group {
 	return []Group{
-		{"Global", []key.Binding{k.Help, k.NextTab, k.PrevTab, k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5, k.Retry, k.GlobalSearch, k.Quit, k.ForceQuit}},
+		{"Global", []key.Binding{k.Help, k.NextTab, k.PrevTab, k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Retry, k.GlobalSearch, k.PhoneRedirect, k.Quit, k.ForceQuit}},
 		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Filter, k.Refresh}},
 		{"Conversations", []key.Binding{k.NextView, k.PrevView, k.View1, k.View2, k.View3, k.View4, k.View5}},
 		{"Thread", []key.Binding{k.ScrollUp, k.ScrollDown}},
@@ -169,5 +188,6 @@ func (k *KeyMap) Groups() []Group {
 		{"Contacts and tickets", []key.Binding{k.Profile, k.TicketState, k.OpenByID}},
 		{"Articles", []key.Binding{k.Expand, k.Collapse, k.OpenURL, k.Copy, k.Locale}},
 		{"Composer and pickers", []key.Binding{k.Send, k.InsertArticle, k.Confirm, k.Cancel, k.Toggle, k.Yes, k.No}},
+		{"Phone-call redirect", []key.Binding{k.NextField, k.PrevField, k.AddAttr, k.RemoveAttr, k.AttrType, k.Review, k.RedirectLog}},
 	}
 }

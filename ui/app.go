@@ -17,6 +17,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/ui/components/toast"
 	"github.com/intercom-tui/intercom-tui/ui/contacts"
 	"github.com/intercom-tui/intercom-tui/ui/conversations"
+	"github.com/intercom-tui/intercom-tui/ui/redirect"
 	"github.com/intercom-tui/intercom-tui/ui/search"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
@@ -267,6 +268,9 @@ func (a App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.help, a.helpOffset = true, 0
 	case key.Matches(msg, k.GlobalSearch):
 		cmd = shared.Push(search.New(a.ctx))
+	case key.Matches(msg, k.PhoneRedirect):
+		id, ph := a.panes[a.active].FocusContact()
+		cmd = redirect.Open(a.ctx, redirect.Options{ID: a.seq.Next(), Phone: ph, ContactID: id})
 	case key.Matches(msg, k.Retry) && a.toast.Retry != nil:
 		cmd = a.toast.Retry
 		a.toast = a.toast.Dismiss()
@@ -315,7 +319,7 @@ func (a App) busy() bool {
 // tabKey is the pane a number key selects (1 is the first), or -1.
 func (a App) tabKey(msg tea.KeyPressMsg) int {
 	k := a.ctx.Keys
-	for i, b := range []key.Binding{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5} {
+	for i, b := range []key.Binding{k.Tab1, k.Tab2, k.Tab3, k.Tab4} {
 		if i < len(a.panes) && key.Matches(msg, b) {
 			return i
 		}

@@ -26,7 +26,13 @@ type pane interface {
 	Busy() bool
 	Capturing() bool
 	Init() tea.Cmd
+	// FocusContact is the contact in focus (id, and its phone when the pane has it),
+	// for the phone-call redirect form; panes without one give "", "".
+	FocusContact() (id, phone string)
 }
+
+// focusContact is what a pane that shows contacts (or references to them) provides.
+type focusContact interface{ FocusContact() (id, phone string) }
 
 // wrap adapts a pane package's concrete model to pane.
 type wrap[P paneModel[P]] struct{ p P }
@@ -42,3 +48,10 @@ func (w wrap[P]) Help() []key.Binding { return w.p.Help() }
 func (w wrap[P]) Busy() bool          { return w.p.Busy() }
 func (w wrap[P]) Capturing() bool     { return w.p.Capturing() }
 func (w wrap[P]) Init() tea.Cmd       { return w.p.Init() }
+
+func (w wrap[P]) FocusContact() (id, phone string) {
+	if f, ok := any(w.p).(focusContact); ok {
+		return f.FocusContact()
+	}
+	return "", ""
+}

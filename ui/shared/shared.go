@@ -11,6 +11,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/keymap"
+	"github.com/intercom-tui/intercom-tui/phone"
 	"github.com/intercom-tui/intercom-tui/store"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
@@ -27,12 +28,15 @@ type Settings struct {
 	// HelpCenterMaxAge: at start, the help center is synced in the background when the
 	// store's last sync of it is older than this (or it was never synced); 0 never does.
 	HelpCenterMaxAge time.Duration
+	// PhoneRegion is the country (ISO 3166, "IE") a phone number typed without its
+	// country code is read in; "" accepts only numbers starting with + or 00.
+	PhoneRegion string
 }
 
 // DefaultSettings are used when nothing is configured.
 func DefaultSettings() Settings {
 	return Settings{RefreshInterval: 60 * time.Second, PageSize: 50, SplitMinWidth: 120, BudgetEvery: time.Second,
-		MarkReadOnOpen: true, BulkParallel: 4, HelpCenterMaxAge: 24 * time.Hour}
+		MarkReadOnOpen: true, BulkParallel: 4, HelpCenterMaxAge: 24 * time.Hour, PhoneRegion: phone.DefaultRegion(nil)}
 }
 
 // Context is shared, read-mostly state passed down to every pane. Only the root's
