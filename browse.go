@@ -55,9 +55,13 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	if !phone.ValidRegion(demo.region) {
 		return fmt.Errorf("--phone-region must be a country code such as IE, US or GB, got %q", demo.region)
 	}
-	target, err := config.Resolve("", conn.baseURL, conn.region, nil)
-	if err != nil {
-		return err
+	// --demo needs no token: a token_command (a password prompt, maybe) is not run.
+	var target config.Target
+	if !demo.force {
+		var err error
+		if target, err = resolveTarget(ctx, conn); err != nil {
+			return err
+		}
 	}
 	where := target.Where()
 	isDemo := demo.force || !target.HasToken()
@@ -70,7 +74,7 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 			return fmt.Errorf("cannot start the demo workspace: %w", err)
 		}
 		defer srv.Close()
-		target = config.Target{Token: srv.Workspace().Token(), TokenSource: "demo", BaseURL: srv.URL(), Region: api.RegionUS}
+		target = demoTarget(ctx, srv.Workspace().Token(), srv.URL(), "demo")
 		where = "demo workspace"
 	}
 	client, err := api.New(target.Options()...)
@@ -121,9 +125,19 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 		Drafts:   draftStore,
 		Store:    cache,
 	}
-	p := tea.NewProgram(ui.New(uictx, ui.Options{Where: where, Theme: strings.TrimPrefix(demo.theme, "auto"), Notice: cache.Notice()}), tea.WithContext(ctx))
-	_, err = p.Run()
-	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+	// A panic anywhere in the UI names no secret: the token is redacted from toasts,
+	// crash logs and the line below.
+	crash := ui.Crash{Redact: ui.Redactor(target.Token), Log: sessionFrom(ctx).debug}
+	p := tea.NewProgram(ui.New(uictx, ui.Options{Where: where, Theme: strings.TrimPrefix(demo.theme, "auto"),
+		Notice: cache.Notice(), Crash: crash}), tea.WithContext(ctx))
+	_, err = ui.Run(p, crash)
+	var crashed *ui.CrashError
+	switch {
+	case errors.As(err, &crashed):
+		// Bubble Tea restored the terminal; one line says so (not a stack over the shell).
+		fmt.Fprintln(os.Stderr, crashed.Error())
+		return exitCode(1)
+	case errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil:
 		return nil // interrupted by a signal: a normal way out
 	}
 	return err

@@ -18,12 +18,13 @@ func newDoctorCmd(stdout io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "doctor",
 		Short: "Check that a workspace answers: GET /me, its name, region, admin and rate limit",
-		Long: `doctor calls GET /me with the token from INTERCOM_TOKEN (or INTERCOM_ACCESS_TOKEN)
-and prints the workspace, its region, the signed-in admin and the rate-limit budget.
+		Long: `doctor calls GET /me with the token from INTERCOM_TOKEN (or INTERCOM_ACCESS_TOKEN, or
+the config file's token or token_command) and prints the workspace, its region, the
+signed-in admin and the rate-limit budget.
 The token itself is never printed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			target, err := config.Resolve("", conn.baseURL, conn.region, nil)
+			target, err := resolveTarget(cmd.Context(), conn)
 			if err != nil {
 				return err
 			}
@@ -36,7 +37,7 @@ The token itself is never printed.`,
 
 func runDoctor(ctx context.Context, w io.Writer, target config.Target) error {
 	if !target.HasToken() {
-		return fmt.Errorf("no token: set %s (or %s) to an Intercom access token", config.EnvToken, config.EnvAccessToken)
+		return fmt.Errorf("no token: %s", noTokenHint)
 	}
 	client, err := api.New(target.Options()...)
 	if err != nil {

@@ -64,13 +64,15 @@ func (f *connFlags) register(cmd *cobra.Command) {
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	var conn connFlags
 	var demo browseFlags
+	var global globalFlags
 	root := &cobra.Command{
 		Use:   "intercom-tui",
 		Short: "A terminal inbox for Intercom support agents",
 		Long: `intercom-tui browses an Intercom workspace (REST API 2.9) from the terminal.
 
-The token comes from INTERCOM_TOKEN (INTERCOM_ACCESS_TOKEN is accepted too). Without a
-token it starts a fake demo workspace on 127.0.0.1 and browses that.`,
+The token comes from INTERCOM_TOKEN (INTERCOM_ACCESS_TOKEN is accepted too), else from
+token or token_command in the config file ($XDG_CONFIG_HOME/intercom-tui/config.toml).
+Without a token it starts a fake demo workspace on 127.0.0.1 and browses that.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       version(),
@@ -82,26 +84,35 @@ token it starts a fake demo workspace on 127.0.0.1 and browses that.`,
 	root.SetErr(stderr)
 	conn.register(root)
 	demo.register(root)
+	global.register(root)
 	root.AddCommand(newServeDemoCmd(stdout), newDoctorCmd(stdout), newSyncCmd(stdout), newRedirectCmd(stdout, stderr))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		// A usage error: said here (no RunE ran to say it), exit 2 like the others.
 		fmt.Fprintf(stderr, "intercom-tui: %v (see %s --help)\n", err, c.CommandPath())
 		return exitCode(2)
 	})
-	wrapErrors(root, stderr)
+	wrapErrors(root, stderr, &global)
 	return root
 }
 
 // wrapErrors prints every command's error once, as "intercom-tui: …", so main only
-// chooses the exit code.
-func wrapErrors(root *cobra.Command, stderr io.Writer) {
+// chooses the exit code. It also opens what the global flags ask for (the --debug log)
+// around each run and hands it down in the context.
+func wrapErrors(root *cobra.Command, stderr io.Writer, global *globalFlags) {
 	for _, c := range append(root.Commands(), root) {
 		run := c.RunE
 		if run == nil {
 			continue
 		}
 		c.RunE = func(cmd *cobra.Command, args []string) error {
-			err := run(cmd, args)
+			s, err := openSession(*global)
+			if err != nil {
+				fmt.Fprintf(stderr, "intercom-tui: %v\n", err)
+				return reported{err}
+			}
+			defer s.close()
+			cmd.SetContext(withSession(cmd.Context(), s))
+			err = run(cmd, args)
 			var ec exitCode
 			if err != nil && !errors.As(err, &ec) {
 				fmt.Fprintf(stderr, "intercom-tui: %v\n", err)

@@ -157,10 +157,10 @@ func (f redirectFlags) target(ctx context.Context) (config.Target, func(), error
 		if err != nil {
 			return config.Target{}, nil, fmt.Errorf("cannot start the demo workspace: %w", err)
 		}
-		t := config.Target{Token: fake.DefaultToken, TokenSource: "the demo", BaseURL: srv.URL(), Region: api.RegionUS}
+		t := demoTarget(ctx, fake.DefaultToken, srv.URL(), "the demo")
 		return t, func() { _ = srv.Close() }, nil
 	}
-	t, err := config.Resolve("", f.conn.baseURL, f.conn.region, nil)
+	t, err := resolveTarget(ctx, f.conn)
 	if err != nil {
 		return config.Target{}, nil, err
 	}

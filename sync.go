@@ -55,8 +55,8 @@ Later runs fetch only what changed; an interrupted run (Ctrl+C) resumes where it
 					return err
 				}
 				defer srv.Close()
-				target = config.Target{Token: fake.DefaultToken, TokenSource: "the demo", BaseURL: srv.URL(), Region: api.RegionUS}
-			} else if target, err = config.Resolve("", f.conn.baseURL, f.conn.region, nil); err != nil {
+				target = demoTarget(cmd.Context(), fake.DefaultToken, srv.URL(), "the demo")
+			} else if target, err = resolveTarget(cmd.Context(), f.conn); err != nil {
 				return err
 			}
 			return runSync(cmd.Context(), stdout, target, f, time.Now().Add(-since))
@@ -86,7 +86,7 @@ func parseSince(s string) (time.Duration, error) {
 
 func runSync(ctx context.Context, w io.Writer, target config.Target, f syncFlags, since time.Time) error {
 	if !target.HasToken() {
-		return fmt.Errorf("no token: set %s (or %s) to an Intercom access token, or use --demo", config.EnvToken, config.EnvAccessToken)
+		return fmt.Errorf("no token: %s; or use --demo", noTokenHint)
 	}
 	client, err := api.New(target.Options()...)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -73,6 +74,7 @@ type settings struct {
 	userAgent   string
 	clock       clock.Clock
 	logger      *slog.Logger
+	logQuery    bool // WithDebugLog: query strings are logged too
 	maxRetries  int
 	maxRateWait time.Duration
 	rng         *rand.Rand // tests inject a seeded source for reproducible jitter
@@ -99,32 +101,60 @@ func WithRegion(r Region) Option {
 }
 
 // WithBaseURL overrides the region's host, e.g. for the fake workspace or a proxy.
-// It must be an absolute http(s) URL without credentials, query or fragment; a trailing
-// slash is trimmed so paths can be appended as-is.
+// It must pass CheckBaseURL.
 func WithBaseURL(raw string) Option {
 	return func(s *settings) error {
-		u, err := url.Parse(strings.TrimSpace(raw))
+		u, err := CheckBaseURL(raw)
 		if err != nil {
-			// Report only the cause: the raw string might hold credentials.
-			var ue *url.Error
-			if errors.As(err, &ue) {
-				err = ue.Err
-			}
-			return fmt.Errorf("intercom: base URL does not parse: %v", err)
+			return err
 		}
-		switch {
-		case u.Scheme != "http" && u.Scheme != "https":
-			return fmt.Errorf("intercom: base URL must start with http:// or https://")
-		case u.Host == "":
-			return fmt.Errorf("intercom: base URL has no host")
-		case u.User != nil:
-			return fmt.Errorf("intercom: base URL must not carry credentials; use WithToken")
-		case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
-			return fmt.Errorf("intercom: base URL must not have a query or fragment")
-		}
-		s.baseURL = strings.TrimRight(u.String(), "/")
+		s.baseURL = u
 		return nil
 	}
+}
+
+// CheckBaseURL validates a base URL and returns it without its trailing slash, so paths
+// can be appended as-is. It must be an absolute https URL without credentials, query or
+// fragment; plain http is allowed only to a loopback host (serve-demo, tests), since
+// anywhere else it would send the token unencrypted.
+func CheckBaseURL(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		// Report only the cause: the raw string might hold credentials.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return "", fmt.Errorf("intercom: base URL does not parse: %v", err)
+	}
+	switch {
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "", fmt.Errorf("intercom: base URL must start with https://")
+	case u.Host == "":
+		return "", fmt.Errorf("intercom: base URL has no host")
+	case u.User != nil:
+		return "", fmt.Errorf("intercom: base URL must not carry credentials; use WithToken")
+	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
+		return "", fmt.Errorf("intercom: base URL must not have a query or fragment")
+	case u.Scheme == "http" && !IsLoopback(u.Hostname()) && !plainHTTPTestHosts[u.Hostname()]:
+		return "", fmt.Errorf("intercom: base URL http://%s is plain http, which would send the token unencrypted: use https:// (http:// is accepted only for 127.0.0.1, ::1 and localhost)", u.Host)
+	}
+	return strings.TrimRight(u.String(), "/"), nil
+}
+
+// plainHTTPTestHosts are reserved names (RFC 2606) that tests reach over plain http
+// through fake transports; only a _test.go init fills it.
+var plainHTTPTestHosts map[string]bool
+
+// IsLoopback reports whether host (without port) is this machine: 127.0.0.0/8, ::1 or
+// localhost. No DNS lookup: a name that resolves to loopback today may not tomorrow.
+func IsLoopback(host string) bool {
+	h := strings.TrimSuffix(strings.ToLower(host), ".")
+	if h == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && ip.IsLoopback()
 }
 
 // WithHTTPClient replaces the default http.Client (60 s timeout per attempt).
@@ -212,6 +242,7 @@ type Client struct {
 	hc          *http.Client
 	clock       clock.Clock
 	log         *slog.Logger
+	logQuery    bool
 	maxRetries  int
 	maxRateWait time.Duration
 	rate        *rateState
@@ -252,6 +283,9 @@ func New(opts ...Option) (*Client, error) {
 	}
 	if s.logger == nil {
 		s.logger = slog.New(slog.DiscardHandler)
+	} else {
+		// Whatever a future log line carries, the token is scrubbed from it on the way out.
+		s.logger = slog.New(newRedactHandler(s.logger.Handler(), s.token))
 	}
 	if s.rng == nil {
 		s.rng = rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
@@ -264,6 +298,7 @@ func New(opts ...Option) (*Client, error) {
 		hc:          s.httpClient,
 		clock:       s.clock,
 		log:         s.logger,
+		logQuery:    s.logQuery,
 		maxRetries:  s.maxRetries,
 		maxRateWait: s.maxRateWait,
 		rate:        newRateState(),

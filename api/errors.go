@@ -28,6 +28,8 @@ type APIError struct {
 	Body       string
 	Method     string
 	Path       string
+	// ContentType is the answer's media type; text/html says a proxy, not Intercom, answered.
+	ContentType string
 }
 
 // Error reads like "intercom: 404 not_found: Resource Not Found (request 1234)".
@@ -202,10 +204,30 @@ func IsRateLimited(err error) bool { return statusOf(err) == http.StatusTooManyR
 // IsServerError reports a 5xx.
 func IsServerError(err error) bool { return statusOf(err) >= 500 }
 
+// Unconfirmed reports a request that reached the server without a usable answer: the
+// connection broke off after sending, or a 2xx body did not decode. A write may then have
+// happened, so the user must be told to check before sending it again.
+func Unconfirmed(err error) bool {
+	var ne *NetworkError
+	if errors.As(err, &ne) {
+		return !ne.neverSent
+	}
+	var de *DecodeError
+	return errors.As(err, &de) && de.HTTPStatus >= 200 && de.HTTPStatus < 300
+}
+
 // IsNetwork reports a transport failure (offline, DNS, refused, reset, timeout).
 func IsNetwork(err error) bool {
 	var ne *NetworkError
 	return errors.As(err, &ne)
+}
+
+// Unreachable reports a failure to reach the server at all (a name that does not
+// resolve, a refused or timed-out connection): what "offline" means. A connection that
+// broke off mid-answer reached the server, so it is a network error but not this.
+func Unreachable(err error) bool {
+	var ne *NetworkError
+	return errors.As(err, &ne) && (ne.neverSent || neverSent(ne.Err) || ne.Timeout())
 }
 
 // HasCode reports whether err carries the Intercom error code (an error.list code, or
@@ -247,6 +269,7 @@ func (c *Client) statusError(r request, resp *response) error {
 
 func (c *Client) apiError(r request, resp *response, eb errorBody, parsed bool) *APIError {
 	e := &APIError{HTTPStatus: resp.status, Method: r.method, Path: r.path}
+	e.ContentType = c.clean(resp.header.Get("Content-Type"), 80)
 	e.RequestID = c.clean(eb.RequestID, 80)
 	if e.RequestID == "" {
 		e.RequestID = c.clean(resp.header.Get("X-Request-Id"), 80)

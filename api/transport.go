@@ -243,9 +243,9 @@ func encodeJSON(v any) ([]byte, error) {
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
-// logAttempt records one attempt. Only the path is logged: query strings can carry
-// e-mail addresses, and headers other than the rate-limit ones are left out so the
-// Authorization header can never reach a log file.
+// logAttempt records one attempt. The query is logged only in the user's --debug file
+// (logPath): query strings can carry e-mail addresses. Headers other than the
+// rate-limit ones are left out so the Authorization header can never reach a log file.
 func (c *Client) logAttempt(ctx context.Context, r request, n, status int, d time.Duration, h http.Header, err error) {
 	level := slog.LevelDebug
 	if err != nil || status >= 400 {
@@ -256,7 +256,7 @@ func (c *Client) logAttempt(ctx context.Context, r request, n, status int, d tim
 	}
 	attrs := []slog.Attr{
 		slog.String("method", r.method),
-		slog.String("path", r.path),
+		slog.String("path", c.logPath(r)),
 		slog.Int("status", status),
 		slog.Duration("duration", d),
 		slog.Int("attempt", n),

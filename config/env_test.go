@@ -24,7 +24,7 @@ func TestResolve(t *testing.T) {
 		{name: "INTERCOM_TOKEN wins", env: map[string]string{EnvToken: "t", EnvAccessToken: "a"}, wantTok: "t", wantSrc: EnvToken, wantRegion: api.RegionUS},
 		{name: "flag wins", flagTok: "f", env: map[string]string{EnvToken: "t"}, wantTok: "f", wantSrc: "--token", wantRegion: api.RegionUS},
 		{name: "base url from env", env: map[string]string{EnvBaseURL: "http://127.0.0.1:8080"}, wantURL: "http://127.0.0.1:8080", wantRegion: api.RegionUS},
-		{name: "flag base url wins", flagURL: "http://x", env: map[string]string{EnvBaseURL: "http://y"}, wantURL: "http://x", wantRegion: api.RegionUS},
+		{name: "flag base url wins", flagURL: "https://x", env: map[string]string{EnvBaseURL: "https://y"}, wantURL: "https://x", wantRegion: api.RegionUS},
 		{name: "region eu", reg: "eu", wantRegion: api.RegionEU},
 		{name: "region env au", env: map[string]string{EnvRegion: "au"}, wantRegion: api.RegionAU},
 	}

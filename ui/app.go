@@ -29,6 +29,7 @@ type Options struct {
 	Theme  string // "dark", "light", or "" to follow the terminal background
 	Where  string // what we connect to, for the connecting screen ("demo workspace", a URL)
 	Notice string // something to tell the user at start (e.g. the offline store was rebuilt)
+	Crash  Crash  // where a panic in a command is logged, and what to redact from it
 }
 
 // App is the root model.
@@ -93,7 +94,7 @@ func (a App) Init() tea.Cmd {
 	for _, p := range a.panes {
 		cmds = append(cmds, p.Init())
 	}
-	return tea.Batch(cmds...)
+	return a.opts.Crash.guard(tea.Batch(cmds...))
 }
 
 func (a App) loadDirectory(req uint64) tea.Cmd {
@@ -111,6 +112,7 @@ func (a App) readBudget() tea.Cmd {
 }
 
 // Update routes a message: app-level ones here, keys by focus, the rest to the pane.
+// Every command it returns is guarded: a panic inside one becomes an error toast.
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var offline tea.Cmd
 	if o, ok := msg.(shared.Outcome); ok {
@@ -118,7 +120,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a, offline = a.afterOutcome(msg, offline)
 	}
 	next, cmd := a.route(msg)
-	return next, tea.Batch(offline, cmd)
+	return next, a.opts.Crash.guard(tea.Batch(offline, cmd))
 }
 
 // route handles one message by kind.
@@ -152,6 +154,8 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a, cmd = a.helpSynced(msg)
 	case shared.ToastMsg:
 		a, cmd = a.showToast(msg)
+	case commandPanicked:
+		a, cmd = a.showToast(shared.ToastMsg{Text: msg.toast(), Error: true})
 	case offlineAt:
 		if !a.online {
 			a.offlineSince = msg.t
@@ -289,12 +293,12 @@ func (a App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // offlineAt is when the app went offline (the clock is read in a command).
 type offlineAt struct{ t time.Time }
 
-// noteOutcome keeps the online indicator: a network failure means offline (since when
+// noteOutcome keeps the online indicator: failing to reach the server means offline (since when
 // it started); any answer from the server means online.
 func (a App) noteOutcome(err error) (App, tea.Cmd) {
 	switch {
 	case errors.Is(err, shared.ErrOffline): // a write refused here says nothing new
-	case err == nil || !api.IsNetwork(err):
+	case err == nil || !api.Unreachable(err): // a broken-off answer reached the server
 		a.online, a.offlineSince = true, time.Time{}
 	case a.online:
 		a.online = false

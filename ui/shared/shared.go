@@ -105,7 +105,7 @@ func ErrorToast(text string, retry tea.Cmd) tea.Cmd {
 // LoadErrorToast is ErrorToast for a failed read: err says whether it failed to reach
 // the server (see ToastMsg.Network).
 func LoadErrorToast(text string, err error, retry tea.Cmd) tea.Cmd {
-	network := api.IsNetwork(err)
+	network := api.Unreachable(err)
 	return func() tea.Msg { return ToastMsg{Text: text, Error: true, Retry: retry, Network: network} }
 }
 
