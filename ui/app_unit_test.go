@@ -1,8 +1,9 @@
 package ui
 
 import (
-	"errors"
+	"net"
 	"strings"
+	"syscall"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -18,7 +19,7 @@ func TestOnlineIndicatorFollowsOutcomes(t *testing.T) {
 	h := newHarness(t, 10)
 	var m tea.Model = New(h.ctx, Options{})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 20})
-	m, cmd := m.Update(answer{shared.Loaded[int]{Err: &api.NetworkError{Err: errors.New("connection refused")}}})
+	m, cmd := m.Update(answer{shared.Loaded[int]{Err: &api.NetworkError{Err: &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}}}})
 	m, _ = m.Update(cmd()) // the command reads the clock: when the app went offline
 	if s := ansi.Strip(m.(App).Render()); !strings.Contains(s, "offline since 12:00") {
 		t.Fatalf("a network failure should show offline:\n%s", s)

@@ -2,12 +2,13 @@ package ui
 
 import (
 	"context"
-	"errors"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -82,7 +83,7 @@ func TestReplyWhileOfflineIsRefusedAndKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A request failed to reach the server: the app is offline.
-	tm.Send(answer{shared.Loaded[int]{Err: &api.NetworkError{Err: errors.New("connection refused")}}})
+	tm.Send(answer{shared.Loaded[int]{Err: &api.NetworkError{Err: &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}}}})
 	waitFor(t, tm, p, "○ offline since 12:00")
 	h.ws.ResetCounters()
 
@@ -110,7 +111,7 @@ func TestStaleDirectoryReloadsWhenBackOnline(t *testing.T) {
 	}
 	var m tea.Model = New(h.ctx, Options{})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 20})
-	down := &api.NetworkError{Err: errors.New("connection refused")}
+	down := &api.NetworkError{Err: &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}}
 	stale := shared.DirectoryMsg{Loaded: shared.Loaded[*workspace.Directory]{Req: m.(App).dirReq, Value: dir}, Stale: down}
 	m, _ = m.Update(stale)
 	if a := m.(App); h.ctx.Dir != dir || !h.ctx.Offline || a.online || !a.dir.stale {

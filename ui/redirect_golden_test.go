@@ -137,7 +137,7 @@ func TestGoldenRedirectNetworkFailure120x36(t *testing.T) {
 	h := newHarness(t, 300, faults.Rule{Kind: faults.Reset, Method: "POST", Pattern: "/phone_call_redirects"})
 	tm, p := redirectApp(t, h, 120, 36)
 	openForm(t, tm, p, "083 234 5678")
-	sendForm(t, tm, p, "the SMS may or may not have", "offline since 12:00")
+	sendForm(t, tm, p, "the SMS may or may not have", "● online")
 	if n := h.req.count(redirectPath); n != 1 {
 		t.Fatalf("%d requests: the send was repeated", n)
 	}

@@ -269,6 +269,9 @@ func (p Pane) writeDone(msg WriteDoneMsg) (Pane, tea.Cmd) {
 		}
 		text := fmt.Sprintf("Couldn't %s #%s: %s", msg.Action.Label(p.dir, p.zone()), sanitize.Line(pw.convID), api.Short(msg.Err))
 		if k := msg.Action.Kind; k == ActReply || k == ActNote {
+			if api.Unconfirmed(msg.Err) { // it reached Intercom: sending again could post it twice
+				text += ". It may have been sent: check the thread before sending again"
+			}
 			text += ". The draft is kept"
 		}
 		if errors.Is(msg.Err, shared.ErrOffline) {

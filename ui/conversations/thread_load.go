@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/sanitize"
 	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
@@ -179,7 +180,13 @@ func threadErrText(err error) string {
 	if errors.Is(err, context.DeadlineExceeded) {
 		return "timed out"
 	}
-	s := strings.TrimPrefix(sanitize.Line(err.Error()), "intercom: ")
+	// The app's short wording, not the Go error: "cannot decode 200 response to GET …"
+	// means nothing to an agent. A 404 here is a conversation deleted meanwhile.
+	short := api.Short(err)
+	if api.IsNotFound(err) {
+		short = "it no longer exists (deleted meanwhile?): " + short
+	}
+	s := strings.TrimPrefix(sanitize.Line(short), "intercom: ")
 	if i := strings.Index(s, " (request "); i > 0 {
 		s = s[:i]
 	}
