@@ -7,6 +7,8 @@ package models
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math"
 	"strconv"
 	"time"
 )
@@ -79,12 +81,17 @@ func (n *NullInt) UnmarshalJSON(b []byte) error {
 		*n = 0
 		return nil
 	}
-	if len(b) > 0 && b[0] == '"' {
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
 		b = b[1 : len(b)-1]
 	}
 	v, err := strconv.ParseFloat(string(b), 64)
 	if err != nil {
 		return err
+	}
+	// ParseFloat also reads "NaN", "Inf" and hex floats; none is an integer, and
+	// converting them is implementation-defined.
+	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1<<62 {
+		return fmt.Errorf("models: %q is not an integer", b)
 	}
 	*n = NullInt(v)
 	return nil

@@ -6,8 +6,10 @@
 // String removes ESC and every escape sequence it introduces (CSI, OSC, DCS, SOS, PM,
 // APC and two-byte escapes), the 8-bit C1 controls (with the sequences 8-bit CSI, OSC,
 // DCS, … introduce), C0 controls except newline and tab, DEL, and the bidi embedding,
-// override and isolate controls (U+202A–U+202E, U+2066–U+2069). Invalid UTF-8 becomes
-// U+FFFD. Visible text is kept as it was.
+// override and isolate controls (U+202A–U+202E, U+2066–U+2069). The bidi marks (U+200E,
+// U+200F, U+061C) are kept: right-to-left text needs them, and they cannot reorder text
+// the way Trojan Source does. Invalid UTF-8 becomes U+FFFD. Visible text is kept as it
+// was. fuzz_test.go states these properties and fuzzes them.
 package sanitize
 
 import (
