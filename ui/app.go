@@ -70,24 +70,28 @@ func New(ctx *shared.Context, opts Options) App {
 		ctx:  ctx,
 		opts: opts,
 		panes: []pane{
-			wrap[conversations.Pane]{conversations.New(ctx)},
+			wrap[conversations.Pane]{conversations.New(ctx).PrefetchOnRest()},
 			wrap[contacts.Pane]{contacts.New(ctx)},
 			wrap[tickets.Pane]{tickets.New(ctx)},
-			wrap[articles.Pane]{articles.New(ctx)},
+			wrap[articles.Pane]{articles.New(ctx).PrefetchOnRest()},
 		},
 		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		online: true,
 	}
-	a.dirReq = a.seq.Next() // Init cannot change the model, so its request is numbered here
+	// Init cannot change the model, so its requests are numbered here.
+	a.dir.savedReq = a.seq.Next()
+	a.dirReq = a.seq.Next()
 	return a
 }
 
 // budgetMsg carries the client's last rate-limit report.
 type budgetMsg struct{ budget api.RateBudget }
 
-// Init loads the workspace directory and asks the terminal for its background.
+// Init reads the directory saved by the last run (the panes start from it at once) and
+// loads it from the network beside, and asks the terminal for its background.
 func (a App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.loadDirectory(a.dirReq), tea.RequestBackgroundColor, a.readBudget()}
+	cmds := []tea.Cmd{readSavedDirectory(a.ctx.Store, a.dir.savedReq), a.loadDirectory(a.dirReq),
+		tea.RequestBackgroundColor, a.readBudget()}
 	if a.opts.Notice != "" {
 		cmds = append(cmds, shared.ErrorToast(a.opts.Notice, nil))
 	}
@@ -134,6 +138,8 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.ctx.Styles = theme.For(msg.IsDark(), a.opts.Theme)
 	case shared.DirectoryMsg:
 		a, cmd = a.directoryLoaded(msg)
+	case savedDirectoryMsg:
+		a, cmd = a.savedDirectory(msg)
 	case retryDirectory:
 		a.dirErr = nil
 		a.dirReq = a.seq.Next()
@@ -244,9 +250,16 @@ func (a App) directoryLoaded(msg shared.DirectoryMsg) (App, tea.Cmd) {
 		a.toast, cmd = a.toast.Show("Connecting: "+api.Short(msg.Err), true, retry)
 		return a, cmd
 	}
+	wasOffline := a.dir.stale
 	a.dirErr, a.dir.stale = nil, false
-	a.ctx.Dir = msg.Value
-	cmd := a.toAll(msg)
+	var cmd tea.Cmd
+	// The background refresh of the directory saved by the last run is no news to the
+	// panes when nothing changed; a changed one replaces it quietly. Back from offline,
+	// the panes hear of it (they reload what they showed from the store).
+	if wasOffline || !sameDirectory(a.ctx.Dir, msg.Value) {
+		a.ctx.Dir = msg.Value
+		cmd = a.toAll(msg)
+	}
 	a, sync := a.startHelpSync()
 	return a, tea.Batch(cmd, sync)
 }

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -18,6 +20,53 @@ import (
 type dirState struct {
 	stale    bool
 	answered uint64
+	savedReq uint64 // the read of the directory saved in the store at start
+}
+
+// savedDirectoryMsg answers the start's read of the directory saved in the store (Dir
+// is nil when there is none): a warm start shows the inbox from it while the network
+// refreshes the directory in the background.
+type savedDirectoryMsg struct {
+	req uint64
+	dir *workspace.Directory
+}
+
+// readSavedDirectory reads the directory saved by an earlier run. It runs in a command;
+// a missing or unreadable one only means a cold start (the network's answer is waited for).
+func readSavedDirectory(st *store.Store, req uint64) tea.Cmd {
+	if st == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		saved, err := st.Directory()
+		if err != nil {
+			return savedDirectoryMsg{req: req}
+		}
+		return savedDirectoryMsg{req: req, dir: workspace.NewDirectory(saved.Me, saved.Admins, saved.Teams)}
+	}
+}
+
+// savedDirectory starts the panes with the directory of the last run, unless the network
+// answered first (its answer, success or refusal, wins).
+func (a App) savedDirectory(msg savedDirectoryMsg) (App, tea.Cmd) {
+	if msg.req != a.dir.savedReq || msg.dir == nil || a.ctx.Dir != nil || a.dir.answered == a.dirReq {
+		return a, nil
+	}
+	a.ctx.Dir = msg.dir
+	return a, a.toAll(shared.DirectoryMsg{Loaded: shared.Loaded[*workspace.Directory]{Req: msg.req, Value: msg.dir}})
+}
+
+// sameDirectory reports whether two directories hold the same admin, admins and teams, so
+// the background refresh of a saved directory that did not change is not news to the panes.
+func sameDirectory(a, b *workspace.Directory) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	enc := func(d *workspace.Directory) []byte {
+		raw, _ := json.Marshal(store.Directory{Me: d.Me, Admins: d.Admins, Teams: d.Teams})
+		return raw
+	}
+	return bytes.Equal(enc(a), enc(b))
 }
 
 // fetchDirectory loads the directory from the network and saves it in the store; when

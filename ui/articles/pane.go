@@ -51,7 +51,8 @@ type Pane struct {
 	focus       focus
 	sr          search
 	debounce    time.Duration
-	pendingOpen string // an article being read from the store to open it
+	pendingOpen string    // an article being read from the store to open it
+	pf          *prefetch // bodies rendered ahead of the cursor (prefetch.go)
 
 	width, h int
 }
@@ -59,7 +60,7 @@ type Pane struct {
 // New builds the pane. Nothing loads until it is first shown (ActivatedMsg).
 func New(ctx *shared.Context) Pane {
 	return Pane{ctx: ctx, cache: cacheOf(ctx), md: markdown.New(), opener: SystemOpener,
-		sr: search{input: newSearchInput(ctx.Styles)}, debounce: defaultDebounce}
+		sr: search{input: newSearchInput(ctx.Styles)}, debounce: defaultDebounce, pf: newPrefetch()}
 }
 
 // Title is the tab's name.
@@ -127,6 +128,10 @@ func (p Pane) update(msg tea.Msg) (Pane, tea.Cmd) {
 		}
 	case RenderedMsg:
 		return p.rendered(msg)
+	case prefetchedMsg:
+		return p.prefetched(msg)
+	case restMsg:
+		return p.rested(msg)
 	case searchTick:
 		if msg.gen == p.sr.gen && p.sr.pending {
 			cmd := p.runSearch(msg.gen)
@@ -195,6 +200,7 @@ func (p Pane) treeKey(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 	k := p.ctx.Keys
 	h := p.height()
 	t := &p.tree
+	before := t.cursor
 	switch {
 	case key.Matches(msg, k.Down):
 		t.moveTo(t.cursor+1, h)
@@ -226,6 +232,10 @@ func (p Pane) treeKey(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 		}
 	case key.Matches(msg, k.Back) && p.rd.open() && p.split():
 		p.rd = reader{gen: p.rd.gen + 1} // close the reader beside the tree
+	}
+	if t.cursor != before {
+		cmd := p.cursorMoved()
+		return p, cmd
 	}
 	return p, nil
 }
@@ -281,7 +291,8 @@ func (p Pane) readerKey(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 func (p *Pane) openArticle(a *models.Article) tea.Cmd {
 	p.focus = focusReader
 	p.tree.reveal((&node{kind: kindArticle, id: string(a.ID)}).key(), p.height())
-	return p.show(a)
+	show := p.show(a)
+	return tea.Batch(show, p.prefetchAfterOpen())
 }
 
 // Help is the short list of keys for the footer.

@@ -18,8 +18,9 @@ type reader struct {
 	offset  int
 	gen     uint64 // the latest render asked for
 	pending bool
-	width   int    // what the lines were (or are being) rendered at
-	style   string // and in which glamour style
+	width   int       // what the lines were (or are being) rendered at
+	style   string    // and in which glamour style
+	key     renderKey // the render the lines are (or will be), for the prefetch cache
 }
 
 // RenderedMsg is a rendered body. Gen names the render; a newer one supersedes it.
@@ -62,6 +63,15 @@ func (p *Pane) show(a *models.Article) tea.Cmd {
 		p.rd.offset = 0
 		p.rd.lines = nil
 	}
+	// Rendered ahead (or read before): on screen in this Update, no command.
+	if k := p.keyFor(a); k.locale == p.rd.locale() {
+		if lines, ok := p.pf.get(k); ok {
+			p.rd.gen++ // a render still on its way is moot
+			p.rd.pending, p.rd.lines, p.rd.width, p.rd.style, p.rd.key = false, lines, k.width, k.style, k
+			p.rd.scrollTo(p.rd.offset, p.bodyHeight())
+			return nil
+		}
+	}
 	return p.render()
 }
 
@@ -77,6 +87,7 @@ func (p *Pane) render() tea.Cmd {
 	p.rd.width, p.rd.style = w, p.ctx.Styles.GlamourStyle()
 	c := p.rd.content()
 	key := markdown.Key{ID: string(p.rd.art.ID) + "@" + p.rd.locale(), UpdatedAt: c.UpdatedAt}
+	p.rd.key = renderKey{id: string(p.rd.art.ID), locale: p.rd.locale(), updated: c.UpdatedAt, width: w, style: p.rd.style}
 	md, style := p.md, p.rd.style
 	return func() tea.Msg {
 		lines, err := md.Render(key, c.Body, w, style)
@@ -90,6 +101,9 @@ func (p Pane) rendered(msg RenderedMsg) (Pane, tea.Cmd) {
 	}
 	p.rd.pending = false
 	p.rd.lines = msg.Lines
+	if msg.Err == nil {
+		p.pf.put(p.rd.key, msg.Lines) // coming back to it costs nothing
+	}
 	p.rd.scrollTo(p.rd.offset, p.bodyHeight())
 	return p, nil
 }

@@ -104,6 +104,7 @@ func newLoopSetup(t *testing.T, width, height int, wrap func(http.Handler) http.
 	if setup != nil {
 		setup(l)
 	}
+	l.p.shown = true // as if its tab were on screen: the list loads only then
 	l.send(shared.SizeMsg{Width: width, Height: height})
 	l.send(shared.DirectoryMsg{Loaded: shared.Loaded[*workspace.Directory]{Req: 1, Value: ctx.Dir}})
 	l.settle()

@@ -36,6 +36,7 @@ type Pane struct {
 	list     listState
 	names    *companyNames // shared by copies: a cache
 	engaged  bool          // the agent has used the pane: company names are worth asking for
+	shown    bool          // the tab has been on screen: the list loads only then (the first inbox screen costs one request)
 
 	prof  profile
 	doc   *docCache // shared by copies: keyed by what it depends on
@@ -97,8 +98,9 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		p.prof.gen++
 		return p, nil
 	case shared.ActivatedMsg:
-		p.engaged = true
-		return p, p.restSoon()
+		p.engaged, p.shown = true, true
+		cmd := tea.Batch(p.restSoon(), p.firstLoad())
+		return p, cmd
 	case tea.KeyPressMsg:
 		p.engaged = true
 		return p.key(msg)
@@ -148,10 +150,17 @@ func (p Pane) start(msg shared.DirectoryMsg) (Pane, tea.Cmd) {
 	p.prof.gen++ // owners' names
 	dir := p.dir
 	zone := func() tea.Msg { return zoneMsg{loc: textfmt.Zone(dir.Timezone())} }
-	if p.list.loaded || p.list.pending {
-		return p, zone
+	cmd := tea.Batch(p.firstLoad(), zone)
+	return p, cmd
+}
+
+// firstLoad lists the contacts once the tab has been shown and the directory is known:
+// nothing is sent before, so the first inbox screen costs one request.
+func (p *Pane) firstLoad() tea.Cmd {
+	if !p.shown || p.dir == nil || p.list.loaded || p.list.pending {
+		return nil
 	}
-	return p, tea.Batch(p.load(normalizeQuery(p.input.Value()), false), zone)
+	return p.load(normalizeQuery(p.input.Value()), false)
 }
 
 // directory is the signed-in workspace's directory: the pane's, else the context's.

@@ -90,7 +90,10 @@ func (p *Pane) load(v *inboxView, more bool) tea.Cmd {
 	v.req, v.pending, v.more = req, true, more
 	perPage, cursor := p.pageSize(), ""
 	if more {
-		cursor = v.next
+		// Pages after the first are Intercom's largest: scrolling costs one request per
+		// 150 rows, asked for a screen ahead of the cursor (maybeMore). The first page
+		// stays as configured, so the first screen comes back quickly.
+		perPage, cursor = searchMaxPerPage, v.next
 	} else {
 		// A refresh re-reads as much as one request allows of what is loaded, so an
 		// agent within the first 150 rows keeps exactly their place.

@@ -30,7 +30,11 @@ func (p Pane) openByID(id string) (Pane, tea.Cmd) {
 	p.previewGen++
 	var cmd tea.Cmd
 	if p.thread.ID() != id || p.thread.Err() != nil {
-		p.thread, cmd = p.thread.Open(id, summary)
+		var updated int64
+		if summary != nil {
+			updated = summary.UpdatedAt
+		}
+		cmd = p.openRow(id, summary, updated)
 	}
 	p.thread = p.thread.Focus()
 	p.threadFocused = true

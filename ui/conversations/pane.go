@@ -38,7 +38,8 @@ type Pane struct {
 	previewGen    uint64        // the latest preview request; older ones are ignored
 	previewDelay  time.Duration // how long the cursor rests before the split thread follows it
 
-	cache *rowCache // rendered rows, shared by copies of the pane
+	cache *rowCache   // rendered rows, shared by copies of the pane
+	pf    *prefetcher // threads fetched and rendered ahead of the cursor (prefetch.go)
 
 	writes  map[uint64]pendingWrite // writes in flight, by request (actions.go)
 	loc     *time.Location          // the workspace's zone, once loaded (actions.go)
@@ -62,6 +63,7 @@ func New(ctx *shared.Context) Pane {
 		thread:       NewThread(ctx, markdown.New()),
 		previewDelay: defaultPreviewDelay,
 		cache:        &rowCache{},
+		pf:           newPrefetcher(),
 	}
 	if ctx.Styles != nil {
 		p.input = filter.New(ctx.Styles, "/ ", "contact, subject, tag or assignee")
@@ -117,19 +119,29 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		fresh := p.thread.loading && msg.Req == p.thread.loadReq && msg.ID == p.thread.id
 		var cmd tea.Cmd
 		p.thread, cmd = p.thread.Update(msg)
+		p.rememberThread()
 		if !fresh || msg.Err != nil || msg.Value == nil {
 			return p, cmd
 		}
 		next, hooks := p.afterThreadLoaded(msg)
 		return next, tea.Batch(cmd, hooks)
+	case ThreadRenderedMsg:
+		var cmd tea.Cmd
+		p.thread, cmd = p.thread.Update(msg)
+		p.rememberThread()
+		return p, cmd
+	case prefetchedMsg:
+		return p.prefetched(msg)
 	case shared.OpenConversationMsg:
 		return p.openByID(msg.ID)
 	case DoMsg:
+		p.forgetThread(msg.ConvID) // the write changes it: the thread re-renders what stays
 		return p.doNow(msg)
 	case zoneMsg:
 		p.loc = msg.loc
 		return p, nil
 	case WriteDoneMsg:
+		p.forgetThread(msg.ConvID)
 		next, cmd := p.writeDone(msg)
 		next, hooks := next.afterWrite(msg)
 		return next, tea.Batch(cmd, hooks)
@@ -322,7 +334,7 @@ func (p Pane) openThread() (Pane, tea.Cmd) {
 	p.previewGen++ // the thread shows this one now; a pending preview is moot
 	var cmd tea.Cmd
 	if p.thread.ID() != r.id {
-		p.thread, cmd = p.thread.Open(r.id, r.conv)
+		cmd = p.openRow(r.id, r.conv, r.updated)
 	}
 	p.thread = p.thread.Focus()
 	p.threadFocused = true
@@ -387,10 +399,12 @@ func (p *Pane) previewRow() *convRow {
 	return r
 }
 
-// previewSoon has the split thread follow the cursor once it rests there.
+// previewSoon has the split thread follow the cursor once it rests there, and the
+// rows from the cursor on prefetched. Prefetches of rows the cursor left are cancelled.
 func (p *Pane) previewSoon() tea.Cmd {
 	p.previewGen++
-	if p.previewRow() == nil {
+	p.cursorMoved()
+	if p.previewRow() == nil && !p.restPrefetch() {
 		return nil
 	}
 	gen := p.previewGen
@@ -402,7 +416,7 @@ func (p Pane) preview(msg previewMsg) (Pane, tea.Cmd) {
 		return p, nil // the cursor moved on
 	}
 	cmd := p.previewNow()
-	return p, cmd
+	return p, tea.Batch(cmd, p.prefetchNow())
 }
 
 // previewNow shows the row under the cursor in the split thread (see previewRow).
@@ -412,9 +426,7 @@ func (p *Pane) previewNow() tea.Cmd {
 		return nil
 	}
 	p.previewGen++
-	var cmd tea.Cmd
-	p.thread, cmd = p.thread.Open(r.id, r.conv)
-	return cmd
+	return p.openRow(r.id, r.conv, r.updated)
 }
 
 // Help is the short list of keys for the footer.

@@ -36,13 +36,17 @@ func benchSummaries(n int) ([]models.Conversation, *seed.World) {
 
 // benchPane is a 100×40 pane (list only) holding n conversations, delivered through its
 // answer message as if one search had returned them all. No HTTP is involved.
-func benchPane(b *testing.B, n int) Pane {
+func benchPane(b *testing.B, n int) Pane { return benchPaneSized(b, n, 100, 40) }
+
+// benchPaneSized is benchPane at width × height (from 120 columns the thread shows beside
+// the list).
+func benchPaneSized(b testing.TB, n, width, height int) Pane {
 	b.Helper()
 	convs, w := benchSummaries(n)
 	ctx := testContext(w, testNow, 50)
 	dir := ctx.Dir
 	p := New(ctx)
-	p, _ = p.Update(shared.SizeMsg{Width: 100, Height: 40})
+	p, _ = p.Update(shared.SizeMsg{Width: width, Height: height})
 	p, _ = p.Update(shared.DirectoryMsg{Loaded: shared.Loaded[*workspace.Directory]{Value: dir}})
 	msg := PageMsg{View: viewOpen, Now: inboxNow}
 	msg.Req = p.activeView().req

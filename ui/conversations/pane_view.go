@@ -30,7 +30,18 @@ func (p Pane) View() string {
 	}
 	lw := p.listWidth()
 	tw, _ := p.threadSize()
-	return textfmt.Beside(bar, p.listView(lw, h), p.ctx.Styles.Rule.Render("│"), textfmt.FitBlock(p.thread.View(), tw, h), h)
+	return textfmt.Beside(bar, p.listView(lw, h), p.ctx.Styles.Rule.Render("│"), p.cache.threadBlock(p.thread.View(), tw, h), h)
+}
+
+// threadBlock is the thread's view fitted to width × height, kept while the view is
+// the same: moving in the list leaves the thread as it is until the preview follows,
+// and comparing its text is cheaper than measuring every line again.
+func (c *rowCache) threadBlock(view string, width, height int) string {
+	if c.threadIn != view || c.threadW != width || c.threadH != height || c.threadOut == "" {
+		c.threadIn, c.threadW, c.threadH = view, width, height
+		c.threadOut = textfmt.FitBlock(view, width, height)
+	}
+	return c.threadOut
 }
 
 // viewBar lists the views with their counts, the active one highlighted. When they do
@@ -136,9 +147,13 @@ type rowCache struct {
 	layout rowLayout
 	states [2][2]rowStyles // by [cursor][marked]
 	lines  map[rowCacheKey]string
+	misses int // rows rendered since the pane was made: what the cache is for
 
 	bar    string // the view bar, drawn for barFor
 	barFor barKey
+
+	threadIn, threadOut string // the thread's last view and that fitted (threadBlock)
+	threadW, threadH    int
 }
 
 type barKey struct {
@@ -175,6 +190,7 @@ func (c *rowCache) line(r *convRow, sel, marked bool, width int, now int64, st *
 		return s
 	}
 	rs := &c.states[b2i(sel)][b2i(marked)]
+	c.misses++
 	s := r.render(c.layout, rs, now)
 	c.lines[k] = s
 	return s

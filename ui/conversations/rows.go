@@ -28,6 +28,10 @@ type convRow struct {
 	channel  string
 	assignee string
 	tags     string
+
+	// The display widths of who, subject, assignee and tags, measured once: a cell that
+	// fits is then padded without measuring it again.
+	whoW, subjectW, assigneeW, tagsW int
 }
 
 // Plain-font marks.
@@ -60,6 +64,8 @@ func newConvRow(c *models.Conversation, dir *workspace.Directory) convRow {
 	if r.since == 0 {
 		r.since = r.updated
 	}
+	r.whoW, r.subjectW = textWidth(r.who), textWidth(r.subject)
+	r.assigneeW, r.tagsW = textWidth(r.assignee), textWidth(r.tags)
 	return r
 }
 
@@ -290,9 +296,38 @@ func newRowLayout(width int) rowLayout {
 
 // rowStyles are the styles of one row state (plain or selected), resolved once.
 type rowStyles struct {
-	base, bold, unread, priority, channel, muted, tag lipgloss.Style
+	base, bold, unread, priority, channel, muted, tag span
 	cursor                                            string // the selected row's mark, visible without colour
 	gap                                               string // before the name: a space, or the bulk mark
+}
+
+// span is a style as the escape sequences before and after its text, found once by
+// rendering a marker: a row is then joined from strings, where lipgloss would resolve
+// every property and measure the text again for each of its cells. A style whose
+// output is not prefix + text + suffix (underlined spaces are styled apart) renders
+// through lipgloss.
+type span struct {
+	st         lipgloss.Style
+	pre, post  string
+	concatOnly bool
+}
+
+func newSpan(st lipgloss.Style) span {
+	const marker = "x y"
+	out := st.Render(marker)
+	i := strings.Index(out, marker)
+	if i < 0 || strings.Count(out, marker) != 1 {
+		return span{st: st}
+	}
+	return span{st: st, pre: out[:i], post: out[i+len(marker):], concatOnly: true}
+}
+
+// render is st.Render(t) for t of one line without tabs, which every cell is.
+func (s span) render(t string) string {
+	if !s.concatOnly {
+		return s.st.Render(t)
+	}
+	return s.pre + t + s.post
 }
 
 func newRowStyles(s *theme.Styles, selected bool) rowStyles {
@@ -300,7 +335,7 @@ func newRowStyles(s *theme.Styles, selected bool) rowStyles {
 	if selected {
 		base = s.RowSelected
 	}
-	on := func(st lipgloss.Style) lipgloss.Style { return st.Inherit(base) }
+	on := func(st lipgloss.Style) span { return newSpan(st.Inherit(base)) }
 	cursor := " "
 	if selected {
 		cursor = markCursor
@@ -308,8 +343,8 @@ func newRowStyles(s *theme.Styles, selected bool) rowStyles {
 	return rowStyles{
 		cursor:   cursor,
 		gap:      " ",
-		base:     base,
-		bold:     base.Bold(true),
+		base:     newSpan(base),
+		bold:     newSpan(base.Bold(true)),
 		unread:   on(s.Unread),
 		priority: on(s.Priority),
 		channel:  on(s.Channel),
@@ -330,6 +365,7 @@ func (r *convRow) render(l rowLayout, st *rowStyles, now int64) string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(4*l.width + 256) // escape sequences and multi-byte marks: one allocation
 	mark, prio := " ", " "
 	if r.unread {
 		mark = markUnread
@@ -337,34 +373,65 @@ func (r *convRow) render(l rowLayout, st *rowStyles, now int64) string {
 	if r.priority {
 		prio = markPriority
 	}
-	b.WriteString(st.unread.Render(st.cursor))
-	b.WriteString(st.unread.Render(mark))
-	b.WriteString(st.priority.Render(prio))
+	b.WriteString(st.unread.render(st.cursor))
+	b.WriteString(st.unread.render(mark))
+	b.WriteString(st.priority.render(prio))
 	if st.gap == markSelected {
-		b.WriteString(st.unread.Render(markSelected))
+		b.WriteString(st.unread.render(markSelected))
 	} else {
-		b.WriteString(st.base.Render(" "))
+		b.WriteString(st.base.render(" "))
 	}
 	name := st.base
 	if r.unread {
 		name = st.bold
 	}
-	b.WriteString(name.Render(textfmt.Cell(r.who, l.who) + " "))
-	b.WriteString(st.base.Render(textfmt.Cell(r.subject, l.subject)))
+	b.WriteString(name.render(rowCell(r.who, r.whoW, l.who) + " "))
+	b.WriteString(st.base.render(rowCell(r.subject, r.subjectW, l.subject)))
 	if l.assign > 0 {
-		b.WriteString(st.muted.Render(" " + textfmt.Cell(r.assignee, l.assign)))
+		b.WriteString(st.muted.render(" " + rowCell(r.assignee, r.assigneeW, l.assign)))
 	}
 	if l.channel > 0 {
-		b.WriteString(st.channel.Render(" " + textfmt.Cell(r.channel, l.channel)))
+		b.WriteString(st.channel.render(" " + rowCell(r.channel, textWidth(r.channel), l.channel)))
 	}
 	if l.tags > 0 {
-		b.WriteString(st.tag.Render(" " + textfmt.Cell(r.tags, l.tags)))
+		b.WriteString(st.tag.render(" " + rowCell(r.tags, r.tagsW, l.tags)))
 	}
 	a := textfmt.Age(r.since, now)
-	b.WriteString(st.muted.Render(" " + strings.Repeat(" ", max(0, colAge-len(a))) + a))
+	b.WriteString(st.muted.render(" " + strings.Repeat(" ", max(0, colAge-len(a))) + a))
 	if l.exact {
 		return b.String()
 	}
 	return textfmt.FitWidth(b.String(), l.width) // too narrow for every column: cut
 
+}
+
+// rowCell is textfmt.Cell(s, w) for s of display width sw, measuring nothing when s
+// fits or is printable ASCII (whose width is its length).
+func rowCell(s string, sw, w int) string {
+	switch {
+	case w <= 0:
+		return ""
+	case sw <= w:
+		return s + strings.Repeat(" ", w-sw)
+	case printableASCII(s):
+		return s[:w-1] + rowEllipsis
+	}
+	return textfmt.Cell(s, w)
+}
+
+// textWidth is the display width of s.
+func textWidth(s string) int {
+	if printableASCII(s) {
+		return len(s)
+	}
+	return ansi.StringWidth(s)
+}
+
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
 }

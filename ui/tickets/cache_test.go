@@ -181,7 +181,7 @@ func TestOfflineDetailShowsTheStore(t *testing.T) {
 func freshPane(t *testing.T, h *harness) []tea.Msg {
 	t.Helper()
 	p := New(h.ctx)
-	p.previewDelay = 0
+	p.previewDelay, p.shown = 0, true
 	p, _ = p.Update(shared.SizeMsg{Width: 80, Height: 24})
 	p, cmd := p.Update(shared.DirectoryMsg{Loaded: shared.Loaded[*workspace.Directory]{Req: 1, Value: h.ctx.Dir}})
 	h.p = p

@@ -163,6 +163,7 @@ func newHarnessOpts(t *testing.T, width, height int, o harnessOpts) *harness {
 	}
 	p := New(h.ctx)
 	p.previewDelay = 0 // the split detail follows the cursor at once: no timers in tests
+	p.shown = true     // as if its tab were on screen: the views load only then
 	h.p, _ = p.Update(shared.SizeMsg{Width: width, Height: height})
 	h.send(shared.DirectoryMsg{Loaded: shared.Loaded[*workspace.Directory]{Req: 1, Value: h.ctx.Dir}})
 	return h

@@ -35,6 +35,7 @@ type Pane struct {
 	now      int64                  // unix seconds of the last answer: what row ages count to
 	labels   map[string]stateLabels // the workspace's state labels, learned from answers
 	tickGen  uint64                 // the auto-refresh timer generation
+	shown    bool                   // the tab has been on screen: nothing loads before (the first inbox screen costs one request)
 
 	width, height int
 	filter        textinput.Model // `/`
@@ -92,6 +93,8 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		return p.start(msg)
 	case shared.SizeMsg:
 		return p.resize(msg.Width, msg.Height)
+	case shared.ActivatedMsg:
+		return p.activated()
 	case tea.KeyPressMsg:
 		return p.key(msg)
 	case tea.PasteMsg:
@@ -153,6 +156,23 @@ func (p Pane) start(msg shared.DirectoryMsg) (Pane, tea.Cmd) {
 		p.views = append(p.views, &ticketView{def: def})
 	}
 	p.active = 0
+	if !p.shown {
+		return p, nil // the first load waits until the tab is shown
+	}
+	cmd := tea.Batch(p.refresh(p.views[0]), p.loadTypes())
+	return p, cmd
+}
+
+// activated loads the first view and the ticket types the first time the tab is shown
+// (when the directory is known; else start does once it arrives).
+func (p Pane) activated() (Pane, tea.Cmd) {
+	if p.shown {
+		return p, nil
+	}
+	p.shown = true
+	if p.views == nil {
+		return p, nil
+	}
 	cmd := tea.Batch(p.refresh(p.views[0]), p.loadTypes())
 	return p, cmd
 }
@@ -160,7 +180,7 @@ func (p Pane) start(msg shared.DirectoryMsg) (Pane, tea.Cmd) {
 // reconnected follows a fresh directory after one from the offline store (the network is
 // back): the ticket types and a view still showing the store's rows load again.
 func (p Pane) reconnected(msg shared.DirectoryMsg) (Pane, tea.Cmd) {
-	if msg.Stale != nil {
+	if msg.Stale != nil || !p.shown {
 		return p, nil
 	}
 	var cmds []tea.Cmd
