@@ -36,7 +36,12 @@ type browseFlags struct {
 	markRead bool
 	syncAge  time.Duration
 	region   string
+	// changed reports whether a flag was given (cobra's Flags().Changed); nil: none
+	// was, so the config file's settings apply.
+	changed func(name string) bool
 }
+
+func (f browseFlags) given(name string) bool { return f.changed != nil && f.changed(name) }
 
 func (f *browseFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&f.force, "demo", false, "browse the built-in demo workspace even when a token is set")
@@ -54,14 +59,24 @@ func (f *browseFlags) register(cmd *cobra.Command) {
 // inbox. When stdout is not a terminal it prints the open inbox as text instead.
 func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlags) error {
 	softMemoryLimit()
+	file, err := loadConfig(ctx)
+	if err != nil {
+		return err
+	}
+	// Key overrides are checked before anything connects, so a conflict is reported
+	// before the TUI opens.
+	keys, err := configKeys(file)
+	if err != nil {
+		return err
+	}
+	demo = demo.withConfig(file)
 	if !phone.ValidRegion(demo.region) {
 		return fmt.Errorf("--phone-region must be a country code such as IE, US or GB, got %q", demo.region)
 	}
 	// --demo needs no token: a token_command (a password prompt, maybe) is not run.
 	var target config.Target
 	if !demo.force {
-		var err error
-		if target, err = resolveTarget(ctx, conn); err != nil {
+		if target, err = resolveTargetFrom(ctx, conn, file); err != nil {
 			return err
 		}
 	}
@@ -121,7 +136,7 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	defer cache.Close()
 	uictx := &shared.Context{
 		WS:       workspace.New(client, isDemo),
-		Keys:     keymap.Default(),
+		Keys:     keys,
 		Now:      time.Now,
 		Settings: settings,
 		Drafts:   draftStore,
@@ -143,6 +158,39 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 		return nil // interrupted by a signal: a normal way out
 	}
 	return err
+}
+
+// configKeys is the default keymap with the config file's [keys] applied. Errors name
+// the file and the line of the [keys] table.
+func configKeys(file *config.File) (*keymap.KeyMap, error) {
+	km := keymap.Default()
+	if file == nil || len(file.Config.Keys) == 0 {
+		return km, nil
+	}
+	if err := keymap.Apply(km, file.Config.Keys); err != nil {
+		where := file.Path
+		if line := file.Line("keys"); line > 0 {
+			where = fmt.Sprintf("%s:%d", file.Path, line)
+		}
+		return nil, fmt.Errorf("config file %s: [keys]: %w", where, err)
+	}
+	return km, nil
+}
+
+// withConfig fills the settings no flag gave from the config file (its profile merged
+// in). The phone region's environment variable still wins over the file.
+func (f browseFlags) withConfig(file *config.File) browseFlags {
+	if file == nil {
+		return f
+	}
+	c := file.Config
+	if d, ok := c.RefreshInterval(); ok && !f.given("refresh") {
+		f.refresh = d
+	}
+	if c.PhoneRegion != "" && !f.given("phone-region") && os.Getenv(phone.EnvRegion) == "" {
+		f.region = c.PhoneRegion
+	}
+	return f
 }
 
 // isTerminal reports whether w is a terminal (the TUI needs one).

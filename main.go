@@ -77,6 +77,7 @@ Without a token it starts a fake demo workspace on 127.0.0.1 and browses that.`,
 		SilenceErrors: true,
 		Version:       version(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			demo.changed = cmd.Flags().Changed
 			return runBrowse(cmd.Context(), stdout, conn, demo)
 		},
 	}
@@ -85,7 +86,7 @@ Without a token it starts a fake demo workspace on 127.0.0.1 and browses that.`,
 	conn.register(root)
 	demo.register(root)
 	global.register(root)
-	root.AddCommand(newServeDemoCmd(stdout), newDoctorCmd(stdout), newSyncCmd(stdout), newRedirectCmd(stdout, stderr))
+	root.AddCommand(newServeDemoCmd(stdout), newDoctorCmd(stdout), newSyncCmd(stdout), newRedirectCmd(stdout, stderr), newConfigCmd(stdout, stderr))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		// A usage error: said here (no RunE ran to say it), exit 2 like the others.
 		fmt.Fprintf(stderr, "intercom-tui: %v (see %s --help)\n", err, c.CommandPath())
@@ -99,7 +100,7 @@ Without a token it starts a fake demo workspace on 127.0.0.1 and browses that.`,
 // chooses the exit code. It also opens what the global flags ask for (the --debug log)
 // around each run and hands it down in the context.
 func wrapErrors(root *cobra.Command, stderr io.Writer, global *globalFlags) {
-	for _, c := range append(root.Commands(), root) {
+	for _, c := range allCommands(root) {
 		run := c.RunE
 		if run == nil {
 			continue
@@ -121,4 +122,13 @@ func wrapErrors(root *cobra.Command, stderr io.Writer, global *globalFlags) {
 			return err
 		}
 	}
+}
+
+// allCommands is root and every command under it (config init, config path…).
+func allCommands(root *cobra.Command) []*cobra.Command {
+	out := []*cobra.Command{root}
+	for _, c := range root.Commands() {
+		out = append(out, allCommands(c)...)
+	}
+	return out
 }

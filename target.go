@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -13,13 +14,16 @@ import (
 
 // globalFlags are the root's persistent flags, shared by every command.
 type globalFlags struct {
-	config string
-	debug  string
+	config  string
+	profile string
+	debug   string
 }
 
 func (g *globalFlags) register(root *cobra.Command) {
 	root.PersistentFlags().StringVar(&g.config, "config", "",
 		"`FILE` to read settings from (default $XDG_CONFIG_HOME/intercom-tui/config.toml; must exist when given)")
+	root.PersistentFlags().StringVar(&g.profile, "profile", "",
+		"`NAME` of the [profiles.NAME] table in the config file to use (env "+config.EnvProfile+"; default default_profile)")
 	root.PersistentFlags().StringVar(&g.debug, "debug", "",
 		"log every API request (method, path, status, duration, attempt, rate-limit headers; never the token) to `FILE`, created 0600; JSON lines when it ends in .json")
 }
@@ -66,31 +70,56 @@ func sessionFrom(ctx context.Context) *session {
 	return &session{}
 }
 
+// configPath is the config file the run reads and whether the user named it.
+func configPath(ctx context.Context) (string, bool) {
+	s := sessionFrom(ctx)
+	if s.flags.config != "" {
+		return s.flags.config, true
+	}
+	path, err := config.DefaultPath()
+	if err != nil {
+		// No home directory to hold one: there is no config file, which is fine.
+		return "", false
+	}
+	return path, false
+}
+
+// loadConfig reads the config file with the chosen profile (--profile, else
+// INTERCOM_PROFILE, else default_profile) merged in. nil: there is no place for one.
+func loadConfig(ctx context.Context) (*config.File, error) {
+	path, required := configPath(ctx)
+	if path == "" {
+		return nil, nil
+	}
+	file, err := config.Load(path, required)
+	if err != nil {
+		return nil, err
+	}
+	profile := sessionFrom(ctx).flags.profile
+	if profile == "" {
+		profile = os.Getenv(config.EnvProfile)
+	}
+	return file.Select(profile)
+}
+
 // resolveTarget is the workspace the flags, the environment and the config file point
 // at (in that order of precedence), with the debug log attached.
 func resolveTarget(ctx context.Context, conn connFlags) (config.Target, error) {
-	s := sessionFrom(ctx)
-	path, required := s.flags.config, s.flags.config != ""
-	if path == "" {
-		var err error
-		if path, err = config.DefaultPath(); err != nil {
-			// No home directory to hold one: there is no config file, which is fine.
-			path = ""
-		}
+	file, err := loadConfig(ctx)
+	if err != nil {
+		return config.Target{}, err
 	}
-	var file *config.File
-	if path != "" {
-		var err error
-		if file, err = config.Load(path, required); err != nil {
-			return config.Target{}, err
-		}
-	}
+	return resolveTargetFrom(ctx, conn, file)
+}
+
+// resolveTargetFrom is resolveTarget with the config file already loaded.
+func resolveTargetFrom(ctx context.Context, conn connFlags, file *config.File) (config.Target, error) {
 	in := config.Inputs{FlagBaseURL: conn.baseURL, FlagRegion: conn.region, File: file}
 	t, err := in.Resolve(ctx)
 	if err != nil {
 		return config.Target{}, err
 	}
-	t.Debug = s.debug
+	t.Debug = sessionFrom(ctx).debug
 	return t, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -30,10 +31,28 @@ type Config struct {
 	BaseURL string `toml:"base_url"`
 	// Region is us, eu or au.
 	Region string `toml:"region"`
+	// PhoneRegion is the country a phone number without its country code is read in.
+	PhoneRegion string `toml:"phone_region"`
+	// Refresh is the inbox refresh interval, a Go duration ("30s", "0" turns it off).
+	Refresh string `toml:"refresh"`
+	// DefaultProfile is used when --profile (or INTERCOM_PROFILE) names none.
+	DefaultProfile string `toml:"default_profile"`
+	// Profiles are other workspaces ([profiles.NAME]); a profile's settings win over
+	// the top-level ones.
+	Profiles map[string]Profile `toml:"profiles"`
+	// Keys rebinds actions: close = ["x"]. keymap.Apply checks the names and keys.
+	Keys map[string][]string `toml:"keys"`
 }
 
 // hasSecret reports whether the file holds a token or a way to get one.
-func (c Config) hasSecret() bool { return c.Token != "" || c.TokenCommand != "" }
+func (c Config) hasSecret() bool {
+	for _, p := range c.Profiles {
+		if p.Token != "" || p.TokenCommand != "" {
+			return true
+		}
+	}
+	return c.Token != "" || c.TokenCommand != ""
+}
 
 // String keeps the token out of anything that prints a Config (%v, panics).
 func (c Config) String() string {
@@ -41,7 +60,12 @@ func (c Config) String() string {
 	if c.Token != "" {
 		tok = redactedMark
 	}
-	return fmt.Sprintf("{token:%q token_command:%q base_url:%q region:%q}", tok, c.TokenCommand, c.BaseURL, c.Region)
+	names := make([]string, 0, len(c.Profiles))
+	for n := range c.Profiles {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return fmt.Sprintf("{token:%q token_command:%q base_url:%q region:%q profiles:%v}", tok, c.TokenCommand, c.BaseURL, c.Region, names)
 }
 
 // GoString is String for %#v.
@@ -52,6 +76,17 @@ type File struct {
 	Path   string // where it was looked for, for messages
 	Exists bool   // false: no file there, Config is empty
 	Config Config
+	// Profile is the profile Select merged into Config, "" for none.
+	Profile string
+	text    string // the file's text, to find a key's line for messages
+}
+
+// Line is the line where the dotted key is set (or its table opened), 0 when unknown.
+func (f *File) Line(key ...string) int {
+	if f == nil {
+		return 0
+	}
+	return keyLine(f.text, toml.Key(key))
 }
 
 // DefaultPath is $XDG_CONFIG_HOME/intercom-tui/config.toml (os.UserConfigDir).
@@ -97,7 +132,7 @@ func Load(path string, required bool) (*File, error) {
 	if err := checkMode(path, st.Mode(), cfg); err != nil {
 		return nil, err
 	}
-	f.Exists, f.Config = true, cfg
+	f.Exists, f.Config, f.text = true, cfg, string(data)
 	return f, nil
 }
 
@@ -136,12 +171,8 @@ func Parse(name string, data []byte) (Config, error) {
 		}
 		return Config{}, fmt.Errorf("config file %s: unknown key %q", name, key.String())
 	}
-	cfg.Token = strings.TrimSpace(cfg.Token)
-	cfg.TokenCommand = strings.TrimSpace(cfg.TokenCommand)
-	cfg.BaseURL = strings.TrimSpace(cfg.BaseURL)
-	cfg.Region = strings.TrimSpace(cfg.Region)
-	if cfg.Token != "" && cfg.TokenCommand != "" {
-		return Config{}, fmt.Errorf("config file %s sets both token and token_command: keep one", name)
+	if err := cfg.check(name, string(data)); err != nil {
+		return Config{}, err
 	}
 	return cfg, nil
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -30,7 +31,7 @@ func TestParseUnknownKeyNamesFileLineAndKey(t *testing.T) {
 	}{
 		{"region = \"us\"\n\ntokn = \"x\"\n", `c.toml:3: unknown key "tokn"`},
 		{"region = \"us\"\n[theme]\nname = \"dark\"\n", `c.toml:2: unknown key "theme"`},
-		{"# c\nprofiles.work.token = \"x\"\n", `c.toml:2: unknown key "profiles.work.token"`},
+		{"# c\n[profiles.work]\nregion = \"eu\"\ntokne = \"x\"\n", `c.toml:4: unknown key "profiles.work.tokne"`},
 	}
 	for _, c := range cases {
 		_, err := Parse("c.toml", []byte(c.text))
@@ -79,7 +80,7 @@ func writeConfig(t *testing.T, text string, mode os.FileMode) string {
 func TestLoadMissingFile(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "none.toml")
 	f, err := Load(p, false)
-	if err != nil || f.Exists || f.Config != (Config{}) {
+	if err != nil || f.Exists || !reflect.DeepEqual(f.Config, Config{}) {
 		t.Fatalf("a missing default file: %+v %v", f, err)
 	}
 	if _, err := Load(p, true); err == nil {
