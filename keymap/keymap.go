@@ -20,6 +20,7 @@ type KeyMap struct {
 	Retry         key.Binding
 	GlobalSearch  key.Binding
 	PhoneRedirect key.Binding
+	Palette       key.Binding
 
 	// Lists and readers
 	Up       key.Binding
@@ -47,16 +48,18 @@ type KeyMap struct {
 	ScrollDown key.Binding
 
 	// Triage (on the conversation under the cursor or in the thread, or on the selection)
-	Reply       key.Binding
-	Note        key.Binding
-	Assign      key.Binding
-	Snooze      key.Binding
-	Close       key.Binding
-	Reopen      key.Binding
-	Priority    key.Binding
-	Tags        key.Binding
-	Select      key.Binding
-	SelectRange key.Binding
+	Reply  key.Binding
+	Note   key.Binding
+	Assign key.Binding
+	Snooze key.Binding
+	// SnoozeTomorrow is Intercom's own z: until tomorrow 9:00, without a picker.
+	SnoozeTomorrow key.Binding
+	Close          key.Binding
+	Reopen         key.Binding
+	Priority       key.Binding
+	Tags           key.Binding
+	Select         key.Binding
+	SelectRange    key.Binding
 
 	// Contacts and tickets
 	Profile     key.Binding
@@ -108,6 +111,8 @@ func Default() *KeyMap {
 		GlobalSearch: b("ctrl+f", "search everything", "ctrl+f"),
 		// Shift-p, as p is the conversation's priority.
 		PhoneRedirect: b("P", "SMS a Messenger link", "P"),
+		// ctrl+k as in Intercom's web inbox; : for vim hands.
+		Palette: b("ctrl+k/:", "command palette", "ctrl+k", ":"),
 
 		Up:       b("↑/k", "up", "up", "k"),
 		Down:     b("↓/j", "down", "down", "j"),
@@ -131,16 +136,17 @@ func Default() *KeyMap {
 		ScrollUp:   b("K", "scroll thread up", "K"),
 		ScrollDown: b("J", "scroll thread down", "J"),
 
-		Reply:       b("R", "reply", "R"),
-		Note:        b("N", "internal note", "N"),
-		Assign:      b("a", "assign", "a"),
-		Snooze:      b("s", "snooze", "s"),
-		Close:       b("c", "close", "c"),
-		Reopen:      b("o", "reopen", "o"),
-		Priority:    b("p", "priority", "p"),
-		Tags:        b("t", "tags", "t"),
-		Select:      b("space", "select", "space"),
-		SelectRange: b("V", "select range", "V"),
+		Reply:          b("R", "reply", "R"),
+		Note:           b("N", "internal note", "N"),
+		Assign:         b("a", "assign", "a"),
+		Snooze:         b("s", "snooze", "s"),
+		SnoozeTomorrow: b("z", "snooze until tomorrow 9:00", "z"),
+		Close:          b("c", "close", "c"),
+		Reopen:         b("o", "reopen", "o"),
+		Priority:       b("p", "priority", "p"),
+		Tags:           b("t", "tags", "t"),
+		Select:         b("space", "select", "space"),
+		SelectRange:    b("V", "select range", "V"),
 
 		Profile:     b("u", "customer's profile", "u"),
 		TicketState: b("S", "change ticket state", "S"),
@@ -180,11 +186,11 @@ type Group struct {
 // Groups lists every binding once, in help order.
 func (k *KeyMap) Groups() []Group {
 	return []Group{
-		{"Global", []key.Binding{k.Help, k.NextTab, k.PrevTab, k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Retry, k.GlobalSearch, k.PhoneRedirect, k.Quit, k.ForceQuit}},
+		{"Global", []key.Binding{k.Help, k.NextTab, k.PrevTab, k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Retry, k.GlobalSearch, k.Palette, k.PhoneRedirect, k.Quit, k.ForceQuit}},
 		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Filter, k.Refresh}},
 		{"Conversations", []key.Binding{k.NextView, k.PrevView, k.View1, k.View2, k.View3, k.View4, k.View5}},
 		{"Thread", []key.Binding{k.ScrollUp, k.ScrollDown}},
-		{"Triage", []key.Binding{k.Reply, k.Note, k.Assign, k.Snooze, k.Close, k.Reopen, k.Priority, k.Tags, k.Select, k.SelectRange}},
+		{"Triage", []key.Binding{k.Reply, k.Note, k.Assign, k.Snooze, k.SnoozeTomorrow, k.Close, k.Reopen, k.Priority, k.Tags, k.Select, k.SelectRange}},
 		{"Contacts and tickets", []key.Binding{k.Profile, k.TicketState, k.OpenByID}},
 		{"Articles", []key.Binding{k.Expand, k.Collapse, k.OpenURL, k.Copy, k.Locale}},
 		{"Composer and pickers", []key.Binding{k.Send, k.InsertArticle, k.Confirm, k.Cancel, k.Toggle, k.Yes, k.No}},

@@ -14,9 +14,11 @@ import (
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/ui/articles"
 	"github.com/intercom-tui/intercom-tui/ui/components/help"
+	"github.com/intercom-tui/intercom-tui/ui/components/picker"
 	"github.com/intercom-tui/intercom-tui/ui/components/toast"
 	"github.com/intercom-tui/intercom-tui/ui/contacts"
 	"github.com/intercom-tui/intercom-tui/ui/conversations"
+	"github.com/intercom-tui/intercom-tui/ui/palette"
 	"github.com/intercom-tui/intercom-tui/ui/redirect"
 	"github.com/intercom-tui/intercom-tui/ui/search"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
@@ -129,6 +131,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // route handles one message by kind.
 func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if res, ok := msg.(picker.Result); ok && res.ID == palette.ID {
+		return a.paletteChosen(res)
+	}
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -285,6 +290,8 @@ func (a App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.help, a.helpOffset = true, 0
 	case key.Matches(msg, k.GlobalSearch):
 		cmd = shared.Push(search.New(a.ctx))
+	case key.Matches(msg, k.Palette):
+		cmd = shared.Push(palette.New(k, a.ctx.Styles))
 	case key.Matches(msg, k.PhoneRedirect):
 		id, ph := a.panes[a.active].FocusContact()
 		cmd = redirect.Open(a.ctx, redirect.Options{ID: a.seq.Next(), Phone: ph, ContactID: id})
@@ -301,6 +308,16 @@ func (a App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		cmd = a.toActive(msg)
 	}
 	return a.withSpinner(cmd)
+}
+
+// paletteChosen runs the action chosen in the palette (closed by now) as its key press,
+// so that it behaves exactly as the key would.
+func (a App) paletteChosen(res picker.Result) (tea.Model, tea.Cmd) {
+	press, ok := palette.Chosen(a.ctx.Keys, res)
+	if !ok {
+		return a, nil
+	}
+	return a.key(press)
 }
 
 // offlineAt is when the app went offline (the clock is read in a command).

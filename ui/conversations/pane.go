@@ -436,9 +436,9 @@ func (p Pane) Help() []key.Binding {
 	case p.input.Focused():
 		return []key.Binding{relabelKey(k.Open, "keep filter"), relabelKey(k.Back, "clear filter")}
 	case p.threadFocused:
-		return append(p.thread.Help(), k.Reply, k.Note, k.Assign, k.Snooze, k.Close, k.Reopen, k.Tags, relabelKey(k.Back, "list"))
+		return append(p.thread.Help(), k.Reply, k.Note, k.Assign, k.Snooze, k.SnoozeTomorrow, k.Close, k.Reopen, k.Tags, relabelKey(k.Back, "list"))
 	}
-	out := []key.Binding{k.Down, k.Up, k.Open, k.Reply, k.Note, k.Assign, k.Snooze, k.Close, k.Tags, k.Select, k.Filter, k.NextView, k.Refresh}
+	out := []key.Binding{k.Down, k.Up, k.Open, k.Reply, k.Note, k.Assign, k.Snooze, k.SnoozeTomorrow, k.Close, k.Tags, k.Select, k.Filter, k.NextView, k.Refresh}
 	if p.split() {
 		out = append(out, k.ScrollDown)
 	}

@@ -20,6 +20,7 @@ import (
 //
 //	a  assign: a picker over me (first), the teams, the admins and "Unassign" (last)
 //	s  snooze: 1 hour, 4 hours, tomorrow 9:00, next Monday 9:00, or typed ("3d", "monday 14:00")
+//	z  snooze until tomorrow 9:00 at once, as in Intercom (also on a selection)
 //	c  close, with an optional closing note
 //	o  reopen a closed or snoozed conversation
 //	p  priority: refused with a toast, as Intercom 2.9 cannot set it; nothing is sent
@@ -79,8 +80,12 @@ const (
 // triageKey handles the triage keys; others are left to the list or the thread.
 func (p Pane) triageKey(msg tea.KeyPressMsg) (Pane, tea.Cmd, bool) {
 	k := p.ctx.Keys
-	if !key.Matches(msg, k.Assign, k.Snooze, k.Close, k.Reopen, k.Priority, k.Tags) {
+	if !key.Matches(msg, k.Assign, k.Snooze, k.SnoozeTomorrow, k.Close, k.Reopen, k.Priority, k.Tags) {
 		return p, nil, false
+	}
+	if key.Matches(msg, k.SnoozeTomorrow) {
+		next, cmd := p.snoozeTomorrow()
+		return next, cmd, true
 	}
 	if key.Matches(msg, k.Priority) {
 		return p, shared.ErrorToast(priorityRefusal, nil), true // and nothing is sent

@@ -1,6 +1,7 @@
 package conversations
 
 import (
+	"strconv"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -13,6 +14,40 @@ import (
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
+
+// tomorrow is the snooze picker's "Tomorrow 9:00" preset, which z chooses without it.
+var tomorrow = picker.Result{Chosen: []picker.Item{{ID: "tomorrow"}}}
+
+// snoozeTomorrow is z: the snooze picker's "tomorrow" answer given at once, through the
+// same path (the selection's bulk run when rows are selected in the list, else the
+// target conversation), so the moment is resolved in a command from the clock and the
+// workspace's zone.
+func (p Pane) snoozeTomorrow() (Pane, tea.Cmd) {
+	if p.dir == nil {
+		return p, shared.ErrorToast(notSignedIn, nil)
+	}
+	if v := p.activeView(); v != nil && !p.threadFocused {
+		if p.bulk.anchor != "" && p.bulk.anchorIn == v.def.key {
+			p.commitRange(v)
+		}
+		if p.hasSelection(v) {
+			if p.bulk.run != nil {
+				return p, shared.Toast("A bulk action is still running")
+			}
+			pick := &bulkPick{view: v.def.key, kind: kindSnooze}
+			pick.id = bulkPrefix + kindSnooze + ":" + strconv.FormatUint(p.seq.Next(), 10)
+			p.bulk.pending = pick
+			res := tomorrow
+			res.ID = pick.id
+			return p.bulkPickerResult(res)
+		}
+	}
+	conv, ok := p.target()
+	if !ok {
+		return p, nil // nothing listed: nothing to snooze
+	}
+	return p, snoozeChosenCmd(&p, string(conv.ID), tomorrow, 0)
+}
 
 // snoozePickerCmd opens the snooze overlay under the opaque id. The presets and the
 // reading of typed text depend on the clock and on the workspace's time zone (loading
