@@ -36,6 +36,9 @@ type browseFlags struct {
 	markRead bool
 	syncAge  time.Duration
 	region   string
+	// defaultView is the conversations view shown first, from the config file.
+	defaultView string
+	clock       string // hidden: stops the demo's and the UI's clock (scripts/screenshots)
 	// changed reports whether a flag was given (cobra's Flags().Changed); nil: none
 	// was, so the config file's settings apply.
 	changed func(name string) bool
@@ -53,6 +56,8 @@ func (f *browseFlags) register(cmd *cobra.Command) {
 		"at start, sync the help center in the background when the offline copy is older than this (0 never does)")
 	cmd.Flags().StringVar(&f.region, "phone-region", shared.DefaultSettings().PhoneRegion,
 		"the country (ISO 3166 code, e.g. IE) a phone number typed without its country code is read in; default from "+phone.EnvRegion+" or the locale")
+	cmd.Flags().StringVar(&f.clock, "clock", "", "stop the clock at this RFC 3339 time (reproducible screenshots)")
+	_ = cmd.Flags().MarkHidden("clock")
 }
 
 // runBrowse connects to the workspace (the embedded demo without a token) and runs the
@@ -80,13 +85,17 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 			return err
 		}
 	}
+	clk, err := clockFlag(demo.clock)
+	if err != nil {
+		return err
+	}
 	where := target.Where()
 	isDemo := demo.force || !target.HasToken()
 	if isDemo {
 		if demo.size < 1 {
 			return fmt.Errorf("--demo-size must be at least 1, got %d", demo.size)
 		}
-		srv, err := startEmbeddedDemo(ctx, demo.size)
+		srv, err := startEmbeddedDemoAt(ctx, demo.size, clk)
 		if err != nil {
 			return fmt.Errorf("cannot start the demo workspace: %w", err)
 		}
@@ -117,6 +126,7 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	settings.RefreshInterval = demo.refresh
 	settings.MarkReadOnOpen = demo.markRead
 	settings.HelpCenterMaxAge = demo.syncAge
+	settings.DefaultView = demo.defaultView
 	draftsDir, err := drafts.DefaultDir()
 	if err != nil {
 		return err
@@ -137,7 +147,7 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	uictx := &shared.Context{
 		WS:       workspace.New(client, isDemo),
 		Keys:     keys,
-		Now:      time.Now,
+		Now:      clk.Now,
 		Settings: settings,
 		Drafts:   draftStore,
 		Store:    cache,
@@ -190,6 +200,7 @@ func (f browseFlags) withConfig(file *config.File) browseFlags {
 	if c.PhoneRegion != "" && !f.given("phone-region") && os.Getenv(phone.EnvRegion) == "" {
 		f.region = c.PhoneRegion
 	}
+	f.defaultView = c.DefaultView
 	return f
 }
 

@@ -27,6 +27,7 @@ type serveFlags struct {
 	rateLimit int
 	seed      int64
 	faults    string
+	clock     string // hidden: a fixed time for reproducible output
 }
 
 func newServeDemoCmd(stdout io.Writer) *cobra.Command {
@@ -59,6 +60,8 @@ separated by ";", e.g. "latency=2s@/conversations/*; status=500@POST /conversati
 	cmd.Flags().IntVar(&f.rateLimit, "rate-limit", 0, fmt.Sprintf("X-RateLimit-Limit per 10-second window the fake reports (0: %d)", fake.DefaultRateLimit))
 	cmd.Flags().Int64Var(&f.seed, "seed", 1, "seed of the generated data")
 	cmd.Flags().StringVar(&f.faults, "faults", "", "fault injection spec (env INTERCOM_FAKE_FAULTS)")
+	cmd.Flags().StringVar(&f.clock, "clock", "", "stop the workspace's clock at this RFC 3339 time (for reproducible output)")
+	_ = cmd.Flags().MarkHidden("clock")
 	cmd.Flags().StringVar(&f.accessLog, "access-log", "", `write "METHOD /path STATUS" per request to this file (overwritten; "-": stderr)`)
 	return cmd
 }
@@ -75,12 +78,16 @@ func startDemoServer(f serveFlags, stderr io.Writer) (*demoServer, error) {
 	if f.rateLimit < 0 {
 		return nil, fmt.Errorf("--rate-limit must not be negative, got %d", f.rateLimit)
 	}
+	clk, err := clockFlag(f.clock)
+	if err != nil {
+		return nil, err
+	}
 	inj, err := injector(f.faults, f.seed)
 	if err != nil {
 		return nil, err
 	}
 	ws := fake.New(fake.Options{Seed: f.seed, Size: f.size, Articles: f.articles,
-		RateLimit: f.rateLimit, Token: f.token, Faults: inj})
+		RateLimit: f.rateLimit, Token: f.token, Faults: inj, Clock: clk})
 	return serveWorkspace(ws, f.addr, f.accessLog, stderr)
 }
 
@@ -132,12 +139,37 @@ func printServeBanner(w io.Writer, ws *fake.Workspace, url string, f serveFlags)
 
 // startEmbeddedDemo is the demo `go run .` browses: a free port on loopback.
 func startEmbeddedDemo(ctx context.Context, size int) (*fake.Server, error) {
+	return startEmbeddedDemoAt(ctx, size, clock.Real{})
+}
+
+// startEmbeddedDemoAt is startEmbeddedDemo on the clock c (a fixed one for screenshots).
+func startEmbeddedDemoAt(_ context.Context, size int, c clock.Clock) (*fake.Server, error) {
 	inj, err := injector("", 1)
 	if err != nil {
 		return nil, err
 	}
-	return fake.Start(fake.Options{Seed: 1, Size: size, Faults: inj})
+	return fake.Start(fake.Options{Seed: 1, Size: size, Faults: inj, Clock: c})
 }
+
+// clockFlag is the hidden --clock: empty is the wall clock; an RFC 3339 time stops the
+// clock there, so scripts/screenshots renders the same "4m ago" on every run.
+func clockFlag(s string) (clock.Clock, error) {
+	if s == "" {
+		return clock.Real{}, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return nil, fmt.Errorf("--clock must be an RFC 3339 time such as 2026-11-26T12:00:00Z, got %q", s)
+	}
+	return stoppedClock{t}, nil
+}
+
+// stoppedClock always says t and never waits: the fake and the UI see one instant.
+type stoppedClock struct{ t time.Time }
+
+func (c stoppedClock) Now() time.Time { return c.t }
+
+func (stoppedClock) Sleep(ctx context.Context, _ time.Duration) error { return ctx.Err() }
 
 // demoServer is serve-demo's workspace on its own listener rather than fake.Start's,
 // so that the access log can wrap the handler without the fake knowing of it.

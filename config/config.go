@@ -35,6 +35,9 @@ type Config struct {
 	PhoneRegion string `toml:"phone_region"`
 	// Refresh is the inbox refresh interval, a Go duration ("30s", "0" turns it off).
 	Refresh string `toml:"refresh"`
+	// DefaultView is the conversations view shown first: open (the default),
+	// unassigned, mine, snoozed or closed.
+	DefaultView string `toml:"default_view"`
 	// DefaultProfile is used when --profile (or INTERCOM_PROFILE) names none.
 	DefaultProfile string `toml:"default_profile"`
 	// Profiles are other workspaces ([profiles.NAME]); a profile's settings win over

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -21,10 +22,11 @@ type Profile struct {
 	Region       string `toml:"region"`
 	PhoneRegion  string `toml:"phone_region"`
 	Refresh      string `toml:"refresh"`
+	DefaultView  string `toml:"default_view"`
 }
 
 func (p *Profile) trim() {
-	for _, s := range []*string{&p.Token, &p.TokenCommand, &p.BaseURL, &p.Region, &p.PhoneRegion, &p.Refresh} {
+	for _, s := range []*string{&p.Token, &p.TokenCommand, &p.BaseURL, &p.Region, &p.PhoneRegion, &p.Refresh, &p.DefaultView} {
 		*s = strings.TrimSpace(*s)
 	}
 }
@@ -38,10 +40,10 @@ func (c *Config) check(name, text string) error {
 		}
 		return fmt.Sprintf("config file %s: %s", name, strings.Join(key, "."))
 	}
-	top := Profile{c.Token, c.TokenCommand, c.BaseURL, c.Region, c.PhoneRegion, c.Refresh}
+	top := Profile{c.Token, c.TokenCommand, c.BaseURL, c.Region, c.PhoneRegion, c.Refresh, c.DefaultView}
 	top.trim()
-	c.Token, c.TokenCommand, c.BaseURL, c.Region, c.PhoneRegion, c.Refresh =
-		top.Token, top.TokenCommand, top.BaseURL, top.Region, top.PhoneRegion, top.Refresh
+	c.Token, c.TokenCommand, c.BaseURL, c.Region, c.PhoneRegion, c.Refresh, c.DefaultView =
+		top.Token, top.TokenCommand, top.BaseURL, top.Region, top.PhoneRegion, top.Refresh, top.DefaultView
 	if err := checkProfile(top, at); err != nil {
 		return err
 	}
@@ -70,8 +72,14 @@ func checkProfile(p Profile, at func(key ...string) string) error {
 			return fmt.Errorf("%s: must be a duration such as 30s or 2m (0 turns refresh off), got %q", at("refresh"), p.Refresh)
 		}
 	}
+	if p.DefaultView != "" && !slices.Contains(Views, p.DefaultView) {
+		return fmt.Errorf("%s: must be one of %s, got %q", at("default_view"), strings.Join(Views, ", "), p.DefaultView)
+	}
 	return nil
 }
+
+// Views are the names default_view accepts: the conversations pane's fixed views.
+var Views = []string{"open", "unassigned", "mine", "snoozed", "closed"}
 
 func (c Config) profileList() string {
 	if len(c.Profiles) == 0 {
@@ -109,7 +117,7 @@ func (f *File) Select(name string) (*File, error) {
 		// A profile's token source replaces the top level's, both kinds.
 		c.Token, c.TokenCommand = p.Token, p.TokenCommand
 	}
-	for _, s := range [][2]*string{{&c.BaseURL, &p.BaseURL}, {&c.Region, &p.Region}, {&c.PhoneRegion, &p.PhoneRegion}, {&c.Refresh, &p.Refresh}} {
+	for _, s := range [][2]*string{{&c.BaseURL, &p.BaseURL}, {&c.Region, &p.Region}, {&c.PhoneRegion, &p.PhoneRegion}, {&c.Refresh, &p.Refresh}, {&c.DefaultView, &p.DefaultView}} {
 		if *s[1] != "" {
 			*s[0] = *s[1]
 		}

@@ -111,6 +111,8 @@ func TestProfileErrorsNameFileLineAndKey(t *testing.T) {
 		{"[profiles.eu]\ntoken = \"a\"\ntoken_command = \"b\"\n", `c.toml:3: profiles.eu.token_command: set both`},
 		{"default_profile = \"eu\"\n[profiles.us]\n", `c.toml:1: default_profile: no profile "eu" (profiles: us)`},
 		{"[profiles.eu]\nrefresh = 30\n", `c.toml`},
+		{"default_view = \"inbox\"\n", `c.toml:1: default_view: must be one of open, unassigned, mine, snoozed, closed, got "inbox"`},
+		{"[profiles.eu]\nregion = \"eu\"\ndefault_view = \"Mine\"\n", `c.toml:3: profiles.eu.default_view: must be one of`},
 	}
 	for _, c := range cases {
 		_, err := Parse("c.toml", []byte(c.text))
@@ -127,5 +129,24 @@ func TestProfileTokenNeedsPrivateFile(t *testing.T) {
 	}
 	if _, err := Load(path, true); err == nil || !strings.Contains(err.Error(), "chmod 600") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// default_view at the top level is overridden by a profile's, and kept by one that
+// sets none.
+func TestDefaultViewProfileWins(t *testing.T) {
+	c, err := Parse("c.toml", []byte("default_view = \" snoozed \"\n[profiles.eu]\ndefault_view = \"mine\"\n[profiles.us]\nregion = \"us\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &File{Path: "c.toml", Exists: true, Config: c}
+	for name, want := range map[string]string{"": "snoozed", "eu": "mine", "us": "snoozed"} {
+		got, err := f.Select(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Config.DefaultView != want {
+			t.Errorf("profile %q: default_view = %q, want %q", name, got.Config.DefaultView, want)
+		}
 	}
 }

@@ -42,6 +42,8 @@ type KeyMap struct {
 	View3    key.Binding
 	View4    key.Binding
 	View5    key.Binding
+	// OpenWeb opens a conversation in Intercom's web app (O: o is Reopen there).
+	OpenWeb key.Binding
 
 	// Thread
 	ScrollUp   key.Binding
@@ -132,6 +134,8 @@ func Default() *KeyMap {
 		View3:    b("#", "mine", "#"),
 		View4:    b("$", "snoozed", "$"),
 		View5:    b("%", "closed", "%"),
+		// Shift-o, as o reopens a conversation; elsewhere o opens the browser.
+		OpenWeb: b("O", "open in Intercom's web app", "O"),
 
 		ScrollUp:   b("K", "scroll thread up", "K"),
 		ScrollDown: b("J", "scroll thread down", "J"),
@@ -188,7 +192,7 @@ func (k *KeyMap) Groups() []Group {
 	return []Group{
 		{"Global", []key.Binding{k.Help, k.NextTab, k.PrevTab, k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Retry, k.GlobalSearch, k.Palette, k.PhoneRedirect, k.Quit, k.ForceQuit}},
 		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Filter, k.Refresh}},
-		{"Conversations", []key.Binding{k.NextView, k.PrevView, k.View1, k.View2, k.View3, k.View4, k.View5}},
+		{"Conversations", []key.Binding{k.NextView, k.PrevView, k.View1, k.View2, k.View3, k.View4, k.View5, k.OpenWeb}},
 		{"Thread", []key.Binding{k.ScrollUp, k.ScrollDown}},
 		{"Triage", []key.Binding{k.Reply, k.Note, k.Assign, k.Snooze, k.SnoozeTomorrow, k.Close, k.Reopen, k.Priority, k.Tags, k.Select, k.SelectRange}},
 		{"Contacts and tickets", []key.Binding{k.Profile, k.TicketState, k.OpenByID}},

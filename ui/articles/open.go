@@ -1,52 +1,20 @@
 package articles
 
 import (
-	"errors"
-	"os"
-	"os/exec"
-	"runtime"
-	"strings"
-
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/intercom-tui/intercom-tui/ui/components/weblink"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 )
 
 // Opener opens a web address in the agent's browser. It runs in a command.
-type Opener func(url string) error
+type Opener = weblink.Opener
 
 // openedMsg reports the opener's outcome.
 type openedMsg struct{ err error }
 
-// SystemOpener opens url with $BROWSER when set, else the OS opener (xdg-open, open,
-// or the Windows URL handler). The address is one argument, never seen by a shell; the
-// browser is left running.
-func SystemOpener(url string) error {
-	var name string
-	var args []string
-	if b := strings.TrimSpace(os.Getenv("BROWSER")); b != "" {
-		// $BROWSER may list several programs separated by ':'; the first is used.
-		name = strings.Split(b, ":")[0]
-	} else {
-		switch runtime.GOOS {
-		case "darwin":
-			name = "open"
-		case "windows":
-			name, args = "rundll32", []string{"url.dll,FileProtocolHandler"}
-		default:
-			name = "xdg-open"
-		}
-	}
-	if name == "" {
-		return errors.New("no browser configured")
-	}
-	cmd := exec.Command(name, append(args, url)...)
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	go func() { _ = cmd.Wait() }() // reap it whenever it exits
-	return nil
-}
+// SystemOpener is the one browser opener the panes share.
+var SystemOpener = weblink.SystemOpener
 
 // linkURL is the web address of the article in focus (the reader's, else the tree's
 // selected article) in the language shown, or "" when it has none a browser may open.

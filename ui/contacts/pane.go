@@ -15,6 +15,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/ui/components/filter"
 	"github.com/intercom-tui/intercom-tui/ui/components/listnav"
 	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
+	"github.com/intercom-tui/intercom-tui/ui/components/weblink"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -44,16 +45,19 @@ type Pane struct {
 
 	// after makes timers: tea.Tick, unless a test holds them.
 	after func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// opener opens the browser (o); tests swap it so none is launched.
+	opener weblink.Opener
 }
 
 // New builds the pane. Nothing loads until the directory arrives.
 func New(ctx *shared.Context) Pane {
 	return Pane{
-		ctx:   ctx,
-		input: filter.New(ctx.Styles, "/ ", "name, email, phone or external id"),
-		names: newCompanyNames(),
-		doc:   &docCache{},
-		prof:  profile{cursor: -1},
+		ctx:    ctx,
+		input:  filter.New(ctx.Styles, "/ ", "name, email, phone or external id"),
+		names:  newCompanyNames(),
+		doc:    &docCache{},
+		prof:   profile{cursor: -1},
+		opener: weblink.SystemOpener,
 	}
 }
 
@@ -203,6 +207,10 @@ func (p Pane) listKey(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 		}
 	case key.Matches(msg, k.Refresh):
 		return p, p.refresh()
+	case key.Matches(msg, k.OpenURL, k.Copy):
+		if r := l.selected(); r != nil {
+			return p, p.webKey(msg, r.id)
+		}
 	}
 	return p, nil
 }

@@ -45,6 +45,8 @@ func (p Pane) profileKey(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 		}
 	case key.Matches(msg, k.Note):
 		return p.noteKey()
+	case key.Matches(msg, k.OpenURL, k.Copy):
+		return p, p.webKey(msg, p.prof.id)
 	case key.Matches(msg, k.Refresh):
 		return p.reloadProfile()
 	case key.Matches(msg, k.Filter):

@@ -13,6 +13,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/ui/components/filter"
 	"github.com/intercom-tui/intercom-tui/ui/components/listnav"
 	"github.com/intercom-tui/intercom-tui/ui/components/markdown"
+	"github.com/intercom-tui/intercom-tui/ui/components/weblink"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -46,6 +47,7 @@ type Pane struct {
 	triage  triageState             // triage.go
 	compose composeState            // compose.go
 	bulk    bulkState               // bulk.go
+	opener  weblink.Opener          // opens the browser (O); tests swap it so none is launched
 }
 
 // defaultPreviewDelay lets the cursor rest before the split thread loads the row under
@@ -64,6 +66,7 @@ func New(ctx *shared.Context) Pane {
 		previewDelay: defaultPreviewDelay,
 		cache:        &rowCache{},
 		pf:           newPrefetcher(),
+		opener:       weblink.SystemOpener,
 	}
 	if ctx.Styles != nil {
 		p.input = filter.New(ctx.Styles, "/ ", "contact, subject, tag or assignee")
@@ -168,8 +171,8 @@ func (p Pane) start(msg shared.DirectoryMsg) (Pane, tea.Cmd) {
 		p.views = append(p.views, &inboxView{def: def})
 	}
 	p.barGen++
-	p.active = 0
-	cmd := p.firstLoad(p.views[0])
+	p.active = defaultView(p.views, p.ctx.Settings.DefaultView)
+	cmd := p.firstLoad(p.views[p.active])
 	return p, tea.Batch(cmd, loadZoneCmd(p.dir))
 }
 
@@ -194,7 +197,7 @@ func (p Pane) key(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 	}
 	// Triage keys work from the list and from the thread; with rows selected, the bulk
 	// layer takes the actions it can apply to all of them.
-	for _, h := range []func(Pane, tea.KeyPressMsg) (Pane, tea.Cmd, bool){Pane.bulkKey, Pane.composeKey, Pane.triageKey, Pane.profileKey} {
+	for _, h := range []func(Pane, tea.KeyPressMsg) (Pane, tea.Cmd, bool){Pane.bulkKey, Pane.composeKey, Pane.triageKey, Pane.profileKey, Pane.webKey} {
 		if next, cmd, ok := h(p, msg); ok {
 			return next, cmd
 		}

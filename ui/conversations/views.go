@@ -82,3 +82,14 @@ func buildViews(dir *workspace.Directory) []viewDef {
 	}
 	return views
 }
+
+// defaultView is the index of the view keyed name (the config's default_view), else
+// the first: an unknown name never stops the inbox from showing.
+func defaultView(views []*inboxView, name string) int {
+	for i, v := range views {
+		if v.def.key == name {
+			return i
+		}
+	}
+	return 0
+}

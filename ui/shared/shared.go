@@ -31,6 +31,9 @@ type Settings struct {
 	// PhoneRegion is the country (ISO 3166, "IE") a phone number typed without its
 	// country code is read in; "" accepts only numbers starting with + or 00.
 	PhoneRegion string
+	// DefaultView is the conversations view shown first (open, unassigned, mine,
+	// snoozed, closed); "" or unknown is open.
+	DefaultView string
 }
 
 // DefaultSettings are used when nothing is configured.

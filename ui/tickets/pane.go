@@ -18,6 +18,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/ui/components/filter"
 	"github.com/intercom-tui/intercom-tui/ui/components/listnav"
 	"github.com/intercom-tui/intercom-tui/ui/components/markdown"
+	"github.com/intercom-tui/intercom-tui/ui/components/weblink"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
@@ -48,6 +49,8 @@ type Pane struct {
 
 	writes map[uint64]pendingWrite // writes in flight, by request (actions.go)
 	notes  noteState               // note drafts (compose.go)
+
+	opener weblink.Opener // opens the browser (o); tests swap it so none is launched
 }
 
 // defaultPreviewDelay lets the cursor rest before the split detail loads the row under
@@ -59,7 +62,8 @@ type previewMsg struct{ gen uint64 }
 
 // New builds the pane. Nothing loads until the directory arrives (Update).
 func New(ctx *shared.Context) Pane {
-	p := Pane{ctx: ctx, detail: NewDetail(ctx, markdown.New()), previewDelay: defaultPreviewDelay}
+	p := Pane{ctx: ctx, detail: NewDetail(ctx, markdown.New()), previewDelay: defaultPreviewDelay,
+		opener: weblink.SystemOpener}
 	p.filter = filter.New(ctx.Styles, "/ ", "title, number, type, state, assignee or contact")
 	p.byID = newByID(ctx)
 	return p
@@ -217,6 +221,9 @@ func (p Pane) key(msg tea.KeyPressMsg) (Pane, tea.Cmd) {
 	}
 	if next, cmd, ok := p.actionKey(msg); ok {
 		return next, cmd
+	}
+	if key.Matches(msg, p.ctx.Keys.OpenURL, p.ctx.Keys.Copy) {
+		return p, p.webKey(msg)
 	}
 	if p.detailFocused {
 		return p.detailKey(msg)
