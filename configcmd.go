@@ -156,6 +156,7 @@ func defaultConfigText() string {
 # base_url = "https://…"               # overrides the region's API host
 # phone_region = "IE"                  # country of phone numbers typed without +code
 # refresh = "60s"                      # inbox refresh interval; "0" turns it off
+# default_view = "open"                # the inbox view at start: open, unassigned, mine, snoozed, closed
 # default_profile = "eu-support"       # used when --profile / INTERCOM_PROFILE is not given
 
 # Profiles are other workspaces: intercom-tui --profile eu-support. Each takes the keys
@@ -165,6 +166,7 @@ func defaultConfigText() string {
 # token_command = "pass show intercom-eu"
 # phone_region = "IE"
 # refresh = "30s"
+# default_view = "unassigned"
 
 # Keys: rebind any action to one or more keys. A key bound to two actions active
 # together (the same help group, or a global key and any other) is reported at start.
