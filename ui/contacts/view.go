@@ -182,10 +182,9 @@ func (p Pane) storedSource() string {
 	if p.list.savedAt.IsZero() {
 		return "offline results from the store"
 	}
-	loc := zoneOr(p.loc)
-	at := p.list.savedAt.In(loc)
-	if p.now != 0 && at.Format(time.DateOnly) != time.Unix(p.now, 0).In(loc).Format(time.DateOnly) {
-		return "saved " + at.Format("2 Jan 15:04")
+	now := p.list.savedAt
+	if p.now != 0 {
+		now = time.Unix(p.now, 0)
 	}
-	return "saved " + at.Format("15:04")
+	return textfmt.Saved(p.list.savedAt, now, zoneOr(p.loc))
 }

@@ -94,7 +94,7 @@ func readStoredView(st *store.Store, key string, q models.Query, dir *workspace.
 	switch {
 	case err == nil:
 		convs, err := st.ConversationsByID(saved.IDs)
-		return convs, saved.Total, "saved " + savedClock(saved.SavedAt, now, dir), err
+		return convs, saved.Total, textfmt.Saved(saved.SavedAt, now, textfmt.Zone(dir.Timezone())), err
 	case !errors.Is(err, store.ErrNotFound):
 		return nil, 0, "", err
 	}
@@ -104,17 +104,6 @@ func readStoredView(st *store.Store, key string, q models.Query, dir *workspace.
 	}
 	convs, total, err := st.MatchConversations(m, storeMatchLimit)
 	return convs, total, "from the offline store", err
-}
-
-// savedClock is when a view was saved, in the workspace's zone: the time alone today,
-// else the day too. It may read the zone database, so only commands call it.
-func savedClock(at, now time.Time, dir *workspace.Directory) string {
-	loc := textfmt.Zone(dir.Timezone())
-	a, n := at.In(loc), now.In(loc)
-	if a.YearDay() == n.YearDay() && a.Year() == n.Year() {
-		return a.Format("15:04")
-	}
-	return textfmt.AbsTime(at.Unix(), now, loc)
 }
 
 // firstLoad loads a view shown for the first time: the network's first page, and what

@@ -54,21 +54,9 @@ func readView(st *store.Store, req uint64, view string, dir *workspace.Directory
 		}
 		msg.tickets, msg.err = st.TicketsByID(saved.IDs)
 		msg.found, msg.total = msg.err == nil, saved.Total
-		msg.saved = savedLabel(saved.SavedAt, msg.now, textfmt.Zone(dir.Timezone()))
+		msg.saved = textfmt.Saved(saved.SavedAt, msg.now, textfmt.Zone(dir.Timezone()))
 		return msg
 	}
-}
-
-// savedLabel is when a view was saved: "saved 14:05" today, "saved 23 Nov 14:05" before.
-func savedLabel(at, now time.Time, loc *time.Location) string {
-	at, now = at.In(loc), now.In(loc)
-	if at.Year() == now.Year() && at.YearDay() == now.YearDay() {
-		return "saved " + at.Format("15:04")
-	}
-	if at.Year() == now.Year() {
-		return "saved " + at.Format("2 Jan 15:04")
-	}
-	return "saved " + at.Format("2 Jan 2006")
 }
 
 // readTicket reads one stored ticket.

@@ -242,3 +242,20 @@ func FitBlock(s string, width, height int) string {
 	}
 	return b.String()
 }
+
+// Saved says when the offline store saved what a list shows: "saved 14:05" today,
+// "saved 23 Nov 14:05" earlier this year, "saved 23 Nov 2025" before. One wording for
+// every pane's stored-source mark.
+func Saved(at, now time.Time, loc *time.Location) string {
+	if loc == nil {
+		loc = time.UTC
+	}
+	at, now = at.In(loc), now.In(loc)
+	switch {
+	case at.Year() == now.Year() && at.YearDay() == now.YearDay():
+		return "saved " + at.Format("15:04")
+	case at.Year() == now.Year():
+		return "saved " + at.Format("2 Jan 15:04")
+	}
+	return "saved " + at.Format("2 Jan 2006")
+}
