@@ -136,15 +136,11 @@ func CheckBaseURL(raw string) (string, error) {
 		return "", fmt.Errorf("intercom: base URL must not carry credentials; use WithToken")
 	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
 		return "", fmt.Errorf("intercom: base URL must not have a query or fragment")
-	case u.Scheme == "http" && !IsLoopback(u.Hostname()) && !plainHTTPTestHosts[u.Hostname()]:
+	case u.Scheme == "http" && !IsLoopback(u.Hostname()):
 		return "", fmt.Errorf("intercom: base URL http://%s is plain http, which would send the token unencrypted: use https:// (http:// is accepted only for 127.0.0.1, ::1 and localhost)", u.Host)
 	}
 	return strings.TrimRight(u.String(), "/"), nil
 }
-
-// plainHTTPTestHosts are reserved names (RFC 2606) that tests reach over plain http
-// through fake transports; only a _test.go init fills it.
-var plainHTTPTestHosts map[string]bool
 
 // IsLoopback reports whether host (without port) is this machine: 127.0.0.0/8, ::1 or
 // localhost. No DNS lookup: a name that resolves to loopback today may not tomorrow.

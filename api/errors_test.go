@@ -214,10 +214,10 @@ func TestTokenNeverInTransportErrors(t *testing.T) {
 		hc      *http.Client
 		network bool // a resolver that answers for .invalid would turn that case into an HTTP error
 	}{
-		{"http://no-such-host.invalid", nil, false},
+		{"https://no-such-host.invalid", nil, false},
 		{"http://" + closedAddr(t), nil, true},
 		{"http://" + closedAddr(t) + "/p", nil, true},
-		{"http://echo.example", &http.Client{Transport: tokenTransport{}}, true},
+		{"https://echo.example", &http.Client{Transport: tokenTransport{}}, true},
 	}
 	for _, tc := range cases {
 		opts := []Option{WithMaxRetries(1)}

@@ -5,12 +5,6 @@ import (
 	"testing"
 )
 
-// The older tests reach these reserved hosts over plain http through fake transports or
-// an unresolvable name; the http:// refusal is tested with other hosts.
-func init() {
-	plainHTTPTestHosts = map[string]bool{"intercom.test": true, "no-such-host.invalid": true, "echo.example": true}
-}
-
 func TestBaseURLPlainHTTPOnlyForLoopback(t *testing.T) {
 	for _, bad := range []string{"http://api.intercom.io", "http://10.0.0.5:8080", "http://intercom-proxy.corp/x", "HTTP://example.com", "http://127.0.0.1.nip.io"} {
 		_, err := New(WithToken("t"), WithBaseURL(bad))

@@ -93,7 +93,7 @@ func TestWriteRetriedWhenConnectionRefused(t *testing.T) {
 
 func TestWriteToClosedPortGivesUp(t *testing.T) {
 	d := &dialer{refuse: 100, closed: closedAddr(t)}
-	c, _ := newTestClient(t, "http://intercom.test", WithHTTPClient(d.client()))
+	c, _ := newTestClient(t, "https://intercom.test", WithHTTPClient(d.client()))
 	err := c.do(context.Background(), writeRequest(http.MethodPost, "/conversations/1/parts", map[string]string{"message_type": "close"}), nil)
 	var ne *NetworkError
 	if !errors.As(err, &ne) || !ne.NeverSent() || !errors.Is(err, syscall.ECONNREFUSED) {
@@ -198,7 +198,7 @@ func TestContextCancelledStopsRetries(t *testing.T) {
 }
 
 func TestBackoffFullJitter(t *testing.T) {
-	c, _ := newTestClient(t, "http://intercom.test", withRand(rand.New(rand.NewPCG(7, 7))))
+	c, _ := newTestClient(t, "https://intercom.test", withRand(rand.New(rand.NewPCG(7, 7))))
 	for retry := range 40 {
 		ceil := min(backoffCap, backoffBase<<min(retry, 16))
 		for range 50 {
@@ -208,8 +208,8 @@ func TestBackoffFullJitter(t *testing.T) {
 		}
 	}
 	// Same seed, same delays: runs are reproducible.
-	a, _ := newTestClient(t, "http://intercom.test", withRand(rand.New(rand.NewPCG(9, 9))))
-	b, _ := newTestClient(t, "http://intercom.test", withRand(rand.New(rand.NewPCG(9, 9))))
+	a, _ := newTestClient(t, "https://intercom.test", withRand(rand.New(rand.NewPCG(9, 9))))
+	b, _ := newTestClient(t, "https://intercom.test", withRand(rand.New(rand.NewPCG(9, 9))))
 	for retry := range 5 {
 		if x, y := a.backoff(retry, nil), b.backoff(retry, nil); x != y {
 			t.Fatalf("seeded backoff differs: %s vs %s", x, y)
