@@ -23,21 +23,10 @@ const maxFileBytes = 1 << 20
 // nothing. Issue #10 adds its sections here as fields of their own ([profiles.NAME],
 // [keys], [theme], [[replies]]); Parse needs no change for them.
 type Config struct {
-	// Token is an access token. A file holding one must be private (mode 600).
-	Token string `toml:"token"`
-	// TokenCommand is run once with `sh -c`; its trimmed stdout is the token.
-	TokenCommand string `toml:"token_command"`
-	// BaseURL overrides the region's API host.
-	BaseURL string `toml:"base_url"`
-	// Region is us, eu or au.
-	Region string `toml:"region"`
-	// PhoneRegion is the country a phone number without its country code is read in.
-	PhoneRegion string `toml:"phone_region"`
-	// Refresh is the inbox refresh interval, a Go duration ("30s", "0" turns it off).
-	Refresh string `toml:"refresh"`
-	// DefaultView is the conversations view shown first: open (the default),
-	// unassigned, mine, snoozed or closed.
-	DefaultView string `toml:"default_view"`
+	// Profile holds the top level's workspace settings (token, token_command,
+	// base_url, region, phone_region, refresh, default_view): the same keys a
+	// [profiles.NAME] table takes, which win over these.
+	Profile
 	// DefaultProfile is used when --profile (or INTERCOM_PROFILE) names none.
 	DefaultProfile string `toml:"default_profile"`
 	// Profiles are other workspaces ([profiles.NAME]); a profile's settings win over

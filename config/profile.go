@@ -16,13 +16,21 @@ const EnvProfile = "INTERCOM_PROFILE"
 // Profile is one workspace's settings ([profiles.NAME]); empty fields fall back to the
 // top level of the file.
 type Profile struct {
-	Token        string `toml:"token"`
+	// Token is an access token. A file holding one must be private (mode 600).
+	Token string `toml:"token"`
+	// TokenCommand is run once with `sh -c`; its trimmed stdout is the token.
 	TokenCommand string `toml:"token_command"`
-	BaseURL      string `toml:"base_url"`
-	Region       string `toml:"region"`
-	PhoneRegion  string `toml:"phone_region"`
-	Refresh      string `toml:"refresh"`
-	DefaultView  string `toml:"default_view"`
+	// BaseURL overrides the region's API host.
+	BaseURL string `toml:"base_url"`
+	// Region is us, eu or au.
+	Region string `toml:"region"`
+	// PhoneRegion is the country a phone number without its country code is read in.
+	PhoneRegion string `toml:"phone_region"`
+	// Refresh is the inbox refresh interval, a Go duration ("30s", "0" turns it off).
+	Refresh string `toml:"refresh"`
+	// DefaultView is the conversations view shown first: open (the default),
+	// unassigned, mine, snoozed or closed.
+	DefaultView string `toml:"default_view"`
 }
 
 func (p *Profile) trim() {
@@ -40,11 +48,8 @@ func (c *Config) check(name, text string) error {
 		}
 		return fmt.Sprintf("config file %s: %s", name, strings.Join(key, "."))
 	}
-	top := Profile{c.Token, c.TokenCommand, c.BaseURL, c.Region, c.PhoneRegion, c.Refresh, c.DefaultView}
-	top.trim()
-	c.Token, c.TokenCommand, c.BaseURL, c.Region, c.PhoneRegion, c.Refresh, c.DefaultView =
-		top.Token, top.TokenCommand, top.BaseURL, top.Region, top.PhoneRegion, top.Refresh, top.DefaultView
-	if err := checkProfile(top, at); err != nil {
+	c.Profile.trim()
+	if err := checkProfile(c.Profile, at); err != nil {
 		return err
 	}
 	for n, p := range c.Profiles {
@@ -135,3 +140,15 @@ func (c Config) RefreshInterval() (time.Duration, bool) {
 	d, err := time.ParseDuration(c.Refresh)
 	return d, err == nil
 }
+
+// String keeps the token out of anything that prints a Profile (%v, panics).
+func (p Profile) String() string {
+	tok := ""
+	if p.Token != "" {
+		tok = redactedMark
+	}
+	return fmt.Sprintf("{token:%q token_command:%q base_url:%q region:%q}", tok, p.TokenCommand, p.BaseURL, p.Region)
+}
+
+// GoString is String for %#v.
+func (p Profile) GoString() string { return "config.Profile" + p.String() }

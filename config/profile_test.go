@@ -2,6 +2,7 @@ package config
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,6 +148,15 @@ func TestDefaultViewProfileWins(t *testing.T) {
 		}
 		if got.Config.DefaultView != want {
 			t.Errorf("profile %q: default_view = %q, want %q", name, got.Config.DefaultView, want)
+		}
+	}
+}
+
+func TestProfilePrintsNoToken(t *testing.T) {
+	p := Profile{Token: "secret-tok", Region: "eu"}
+	for _, s := range []string{fmt.Sprint(p), fmt.Sprintf("%#v", p), fmt.Sprint(Config{Profile: p})} {
+		if strings.Contains(s, "secret-tok") {
+			t.Errorf("token printed: %s", s)
 		}
 	}
 }

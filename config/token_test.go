@@ -49,7 +49,7 @@ func TestTokenCommandTimeout(t *testing.T) {
 }
 
 func TestResolvePrecedenceFlagsEnvFile(t *testing.T) {
-	file := &File{Path: "/c.toml", Exists: true, Config: Config{Token: "file-tok", BaseURL: "https://file.example", Region: "au"}}
+	file := &File{Path: "/c.toml", Exists: true, Config: Config{Profile: Profile{Token: "file-tok", BaseURL: "https://file.example", Region: "au"}}}
 	envAll := map[string]string{EnvToken: "env-tok", EnvBaseURL: "https://env.example", EnvRegion: "eu"}
 
 	got, err := Inputs{FlagBaseURL: "https://flag.example", FlagRegion: "us", Env: env(envAll), File: file}.Resolve(context.Background())
@@ -71,7 +71,7 @@ func TestResolvePrecedenceFlagsEnvFile(t *testing.T) {
 
 func TestResolveRunsTokenCommandOnlyWithoutAnotherToken(t *testing.T) {
 	marker := filepath.Join(t.TempDir(), "ran")
-	file := &File{Path: "/c.toml", Exists: true, Config: Config{TokenCommand: "touch " + marker + "; echo cmd-tok"}}
+	file := &File{Path: "/c.toml", Exists: true, Config: Config{Profile: Profile{TokenCommand: "touch " + marker + "; echo cmd-tok"}}}
 	if _, err := (Inputs{Env: env(map[string]string{EnvToken: "env-tok"}), File: file}).Resolve(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestPlainHTTPRefusedExceptLoopback(t *testing.T) {
 		{flag: "http://api.example.com"}, {env: "http://10.0.0.5:8080"}, {file: "http://intercom.corp"},
 	} {
 		in := Inputs{FlagBaseURL: src.flag, Env: env(map[string]string{EnvBaseURL: src.env}),
-			File: &File{Path: "/c.toml", Exists: true, Config: Config{BaseURL: src.file}}}
+			File: &File{Path: "/c.toml", Exists: true, Config: Config{Profile: Profile{BaseURL: src.file}}}}
 		_, err := in.Resolve(context.Background())
 		if err == nil || !strings.Contains(err.Error(), "use https://") {
 			t.Fatalf("%+v: %v", src, err)
