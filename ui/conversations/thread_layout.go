@@ -56,20 +56,11 @@ func (t *Thread) refreshRule() {
 		return
 	}
 	status, style := textfmt.ScrollStatus(t.offset, t.bodyHeight(), len(t.body.lines), t.width), st.Muted
-	switch {
-	case t.stored && t.loading:
-		status = "from the offline store · refreshing…"
-	case t.stored && t.err != nil:
-		status, style = "from the offline store · refresh failed", st.Error
-	case t.stored:
-		status = "from the offline store"
-	case t.loading && t.conv != nil:
-		status = "reloading…"
-	case t.err != nil && t.conv != nil:
-		status, style = "reload failed", st.Error
-	}
-	if t.stored && ansi.StringWidth(status)+6 > t.width {
-		status = "stored copy" // a narrow thread still says where its text came from
+	if s, isErr, ok := scroll.Source(t.stored, t.conv != nil, t.loading, t.err != nil, t.width); ok {
+		status = s
+		if isErr {
+			style = st.Error
+		}
 	}
 	t.rule = scroll.Rule(st, t.width, status, style)
 }

@@ -63,26 +63,14 @@ func (d *Detail) refreshRule() {
 		return
 	}
 	status, style := textfmt.ScrollStatus(d.offset, d.bodyHeight(), len(d.body.lines), d.width), st.Muted
-	switch {
-	case d.fromStore && d.loading:
-		status = storeMark + " · loading…"
-	case d.fromStore && d.err != nil:
-		status = storeMark + " · reload failed"
-	case d.fromStore:
-		status = storeMark
-	case d.loading && d.ticket != nil:
-		status = "loading…"
-	case d.err != nil && d.ticket != nil:
-		status, style = "reload failed", st.Error
-	}
-	if d.fromStore && ansi.StringWidth(status)+6 > d.width {
-		status = storeMark // the mark matters more than what the network does
+	if s, isErr, ok := scroll.Source(d.fromStore, d.ticket != nil, d.loading, d.err != nil, d.width); ok {
+		status = s
+		if isErr {
+			style = st.Error
+		}
 	}
 	d.rule = scroll.Rule(st, d.width, status, style)
 }
-
-// storeMark is what the rule says while the ticket shown is the offline store's copy.
-const storeMark = "from the offline store"
 
 // bodyHeight is the number of rows the body gets.
 func (d *Detail) bodyHeight() int {
