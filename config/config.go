@@ -21,7 +21,7 @@ const maxFileBytes = 1 << 20
 
 // Config is the TOML config file. Unknown keys are errors, so a typo never silently does
 // nothing. Issue #10 adds its sections here as fields of their own ([profiles.NAME],
-// [keys], [theme], [[replies]]); Parse needs no change for them.
+// [keys], [theme], [[replies]], [[commands]]); each section's checks live in its own file.
 type Config struct {
 	// Profile holds the top level's workspace settings (token, token_command,
 	// base_url, region, phone_region, refresh, default_view): the same keys a
@@ -34,6 +34,16 @@ type Config struct {
 	Profiles map[string]Profile `toml:"profiles"`
 	// Keys rebinds actions: close = ["x"]. keymap.Apply checks the names and keys.
 	Keys map[string][]string `toml:"keys"`
+	// Theme is the [theme] table: mode, icons and colours by role (theme.go).
+	Theme Theme `toml:"theme"`
+	// Replies are saved replies ([[replies]]); RepliesDir is a folder of markdown
+	// files, one reply each (replies.go).
+	Replies    []Reply `toml:"replies"`
+	RepliesDir string  `toml:"replies_dir"`
+	// Commands are shell commands bound to keys ([[commands]], commands.go).
+	Commands []Command `toml:"commands"`
+	// Bell rings the terminal bell when a refresh finds new unassigned conversations.
+	Bell bool `toml:"bell"`
 }
 
 // hasSecret reports whether the file holds a token or a way to get one.

@@ -30,7 +30,8 @@ func TestParseUnknownKeyNamesFileLineAndKey(t *testing.T) {
 		text, want string
 	}{
 		{"region = \"us\"\n\ntokn = \"x\"\n", `c.toml:3: unknown key "tokn"`},
-		{"region = \"us\"\n[theme]\nname = \"dark\"\n", `c.toml:2: unknown key "theme"`},
+		{"region = \"us\"\n[theme]\nname = \"dark\"\n", `c.toml:3: unknown key "theme.name"`},
+		{"region = \"us\"\n[colors]\naccent = \"red\"\n", `c.toml:2: unknown key "colors"`},
 		{"# c\n[profiles.work]\nregion = \"eu\"\ntokne = \"x\"\n", `c.toml:4: unknown key "profiles.work.tokne"`},
 	}
 	for _, c := range cases {

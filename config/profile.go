@@ -59,6 +59,11 @@ func (c *Config) check(name, text string) error {
 			return err
 		}
 	}
+	for _, check := range []func(at func(key ...string) string) error{c.checkTheme, c.checkReplies, c.checkCommands} {
+		if err := check(at); err != nil {
+			return err
+		}
+	}
 	c.DefaultProfile = strings.TrimSpace(c.DefaultProfile)
 	if c.DefaultProfile != "" {
 		if _, ok := c.Profiles[c.DefaultProfile]; !ok {
