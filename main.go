@@ -83,6 +83,7 @@ Without a token it starts a fake demo workspace on 127.0.0.1 and browses that.`,
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	root.SetVersionTemplate(versionText())
 	conn.register(root)
 	demo.register(root)
 	global.register(root)
@@ -93,6 +94,7 @@ Without a token it starts a fake demo workspace on 127.0.0.1 and browses that.`,
 		return exitCode(2)
 	})
 	wrapErrors(root, stderr, &global)
+	registerCompletions(root)
 	return root
 }
 
