@@ -127,6 +127,7 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	settings.MarkReadOnOpen = demo.markRead
 	settings.HelpCenterMaxAge = demo.syncAge
 	settings.DefaultView = demo.defaultView
+	settings.Bell = file != nil && file.Config.Bell
 	draftsDir, err := drafts.DefaultDir()
 	if err != nil {
 		return err

@@ -157,10 +157,11 @@ func defaultConfigText() string {
 # phone_region = "IE"                  # country of phone numbers typed without +code
 # refresh = "60s"                      # inbox refresh interval; "0" turns it off
 # default_view = "open"                # the inbox view at start: open, unassigned, mine, snoozed, closed
+# bell = false                         # ring the terminal bell when a refresh finds new unassigned conversations
 # default_profile = "eu-support"       # used when --profile / INTERCOM_PROFILE is not given
 
 # Profiles are other workspaces: intercom-tui --profile eu-support. Each takes the keys
-# above (except default_profile); what a profile leaves out comes from the top level.
+# above (except default_profile and bell); what a profile leaves out comes from the top level.
 # [profiles.eu-support]
 # region = "eu"
 # token_command = "pass show intercom-eu"

@@ -29,6 +29,9 @@ type pane interface {
 	// FocusContact is the contact in focus (id, and its phone when the pane has it),
 	// for the phone-call redirect form; panes without one give "", "".
 	FocusContact() (id, phone string)
+	// Badge is a count the tab shows beside the title (new unassigned conversations);
+	// 0 shows none.
+	Badge() int
 }
 
 // focusContact is what a pane that shows contacts (or references to them) provides.
@@ -54,4 +57,14 @@ func (w wrap[P]) FocusContact() (id, phone string) {
 		return f.FocusContact()
 	}
 	return "", ""
+}
+
+// badged is a pane with a count for its tab.
+type badged interface{ NewUnassigned() int }
+
+func (w wrap[P]) Badge() int {
+	if b, ok := any(w.p).(badged); ok {
+		return b.NewUnassigned()
+	}
+	return 0
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -60,6 +61,9 @@ func (a App) titles() []string {
 	out := make([]string, len(a.panes))
 	for i, p := range a.panes {
 		out[i] = p.Title()
+		if n := p.Badge(); n > 0 {
+			out[i] += " +" + strconv.Itoa(n)
+		}
 	}
 	return out
 }

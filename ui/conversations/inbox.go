@@ -183,14 +183,16 @@ func (p Pane) pageLoaded(msg PageMsg) (Pane, tea.Cmd) {
 			v.next = page.Next
 		}
 	}
+	var rang tea.Cmd
 	if !msg.More {
 		v.loaded, v.stored, v.storeNote, v.storeReq = true, false, "", 0
+		rang = p.watchAnswer(v, page.Items)
 	}
 	if v != p.activeView() {
-		return p, nil
+		return p, rang
 	}
 	cmd := p.previewNow()
-	return p, cmd
+	return p, tea.Batch(cmd, rang)
 }
 
 // retry sends a failed load again, unless something newer is already in flight.
@@ -220,7 +222,7 @@ func (p Pane) tick(msg RefreshTickMsg) (Pane, tea.Cmd) {
 		cmd := p.scheduleTick() // nothing to refresh yet, or a load is on its way
 		return p, cmd
 	}
-	cmd := p.refresh(v)
+	cmd := tea.Batch(p.refresh(v), p.watchRefresh())
 	return p, cmd
 }
 

@@ -47,6 +47,7 @@ type Pane struct {
 	triage  triageState             // triage.go
 	compose composeState            // compose.go
 	bulk    bulkState               // bulk.go
+	watch   *unassignedWatch        // new unassigned conversations (watch.go)
 	opener  weblink.Opener          // opens the browser (O); tests swap it so none is launched
 }
 
@@ -66,6 +67,7 @@ func New(ctx *shared.Context) Pane {
 		previewDelay: defaultPreviewDelay,
 		cache:        &rowCache{},
 		pf:           newPrefetcher(),
+		watch:        &unassignedWatch{},
 		opener:       weblink.SystemOpener,
 	}
 	if ctx.Styles != nil {
@@ -114,6 +116,8 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		return p.tick(msg)
 	case pageRetryMsg:
 		return p.retry(msg)
+	case watchSkippedMsg:
+		return p.watchSkipped(msg)
 	case previewMsg:
 		return p.preview(msg)
 	case ThreadLoadedMsg:
@@ -315,6 +319,10 @@ func (p Pane) switchView(i int) (Pane, tea.Cmd) {
 	}
 	p.active = i
 	v := p.views[i]
+	if v.def.key == viewUnassigned && p.watch.count() > 0 {
+		p.watch.looked()
+		p.barGen++
+	}
 	if !v.loaded && !v.pending {
 		cmd := p.firstLoad(v)
 		return p, cmd

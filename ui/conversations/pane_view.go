@@ -78,6 +78,9 @@ func (p Pane) renderViewBar(width int) string {
 	tabs := make([]viewbar.Tab, len(p.views))
 	for i, v := range p.views {
 		tabs[i] = viewbar.Tab{Name: v.def.name, Loaded: v.loaded || v.stored, Total: v.total}
+		if v.def.key == viewUnassigned {
+			tabs[i].New = p.watch.count()
+		}
 	}
 	return viewbar.Render(p.ctx.Styles, "Conversations", tabs, p.active, width)
 }

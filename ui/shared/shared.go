@@ -34,6 +34,8 @@ type Settings struct {
 	// DefaultView is the conversations view shown first (open, unassigned, mine,
 	// snoozed, closed); "" or unknown is open.
 	DefaultView string
+	// Bell rings the terminal bell when a refresh finds new unassigned conversations.
+	Bell bool
 }
 
 // DefaultSettings are used when nothing is configured.

@@ -17,6 +17,16 @@ type Tab struct {
 	Name   string
 	Loaded bool
 	Total  int
+	// New is a badge: items that arrived since the agent last looked at the view.
+	New int
+}
+
+// badge is the text of a Tab's New count.
+func badge(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return " +" + Count(n) + " new"
 }
 
 // Render is the bar exactly width cells wide. With no tabs it is the pane's title,
@@ -34,7 +44,7 @@ func Render(st *theme.Styles, title string, tabs []Tab, active, width int) strin
 		if t.Loaded {
 			labels[i] += " " + Count(t.Total)
 		}
-		widths[i] = ansi.StringWidth(labels[i]) + len(sep)
+		widths[i] = ansi.StringWidth(labels[i]) + ansi.StringWidth(badge(t.New)) + len(sep)
 	}
 	start, used := 0, 1
 	for i := 0; i <= active && i < len(widths); i++ {
@@ -55,6 +65,9 @@ func Render(st *theme.Styles, title string, tabs []Tab, active, width int) strin
 			s = st.ViewActive
 		}
 		b.WriteString(s.Render(labels[i]))
+		if n := tabs[i].New; n > 0 {
+			b.WriteString(st.Unread.Render(badge(n)))
+		}
 		b.WriteString(sep)
 	}
 	return textfmt.FitWidth(b.String(), width)
