@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 	"unicode"
@@ -22,13 +23,16 @@ import (
 const redirectTimeout = 30 * time.Second
 
 type redirectFlags struct {
-	conn     connFlags
-	phone    string
-	region   string
-	attrs    []string
-	attrText []string
-	json     bool
-	demo     bool
+	conn   connFlags
+	phone  string
+	region string
+	// fileRegion is the config file's phone_region (its profile's, when one is chosen):
+	// below the flag and the environment, above the locale.
+	fileRegion string
+	attrs      []string
+	attrText   []string
+	json       bool
+	demo       bool
 }
 
 func newRedirectCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -78,6 +82,10 @@ Exit codes: 0 sent, 2 invalid input (nothing sent), 3 refused by Intercom,
 // runRedirect checks everything it can before sending, sends once, logs the attempt and
 // reports the outcome as an exit code.
 func runRedirect(ctx context.Context, out redirectOutput, f redirectFlags, args []string) error {
+	// A file that does not load is reported by target, below, with its reason.
+	if file, err := loadConfig(ctx); err == nil && file != nil {
+		f.fileRegion = file.Config.PhoneRegion
+	}
 	num, attrs, err := f.parse(args)
 	if err != nil {
 		return out.finish(invalidResult(err.Error()))
@@ -121,6 +129,9 @@ func (f redirectFlags) parse(args []string) (phone.Number, map[string]any, error
 		return none, nil, errors.New("--phone is required: the caller's mobile number, e.g. --phone +353832345678")
 	}
 	region, source := phone.DefaultRegion(nil), phone.EnvRegion
+	if os.Getenv(phone.EnvRegion) == "" && f.fileRegion != "" {
+		region, source = strings.ToUpper(f.fileRegion), "phone_region"
+	}
 	if f.region != "" {
 		region, source = strings.ToUpper(strings.TrimSpace(f.region)), "--phone-region"
 		if !phone.ValidRegion(region) {

@@ -415,3 +415,27 @@ func TestClassifyRedirect(t *testing.T) {
 		}
 	}
 }
+
+// The config file's phone_region (its profile's when one is chosen) reads a number typed
+// without its country code, below --phone-region and INTERCOM_PHONE_REGION.
+func TestRedirectTakesPhoneRegionFromTheConfig(t *testing.T) {
+	e := newRedirectEnv(t)
+	t.Setenv("INTERCOM_PHONE_REGION", "")
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "C")
+	cfg := writeConfig(t, "phone_region = \"IE\"\n\n[profiles.uk]\nphone_region = \"GB\"\n")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--config", cfg, "--phone", "083 234 5678"}, "+353832345678"},
+		{[]string{"--config", cfg, "--profile", "uk", "--phone", "07400 123456"}, "+447400123456"},
+		{[]string{"--config", cfg, "--profile", "uk", "--phone-region", "IE", "--phone", "083 234 5678"}, "+353832345678"},
+	} {
+		out, errOut, code := e.run(t, append([]string{"--json"}, c.args...)...)
+		if code != 0 || !strings.Contains(out, `"phone":"`+c.want+`"`) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %s sent", c.args, code, out, errOut, c.want)
+		}
+	}
+}
