@@ -276,3 +276,27 @@ func TestBrowseReportsCommandKeyConflictsAtStart(t *testing.T) {
 		t.Fatalf("%v %q", err, errOut)
 	}
 }
+
+// README's [[commands]] example loads and binds over the default keys.
+func TestReadmeCommandsExampleLoads(t *testing.T) {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var block string
+	for _, part := range strings.Split(string(data), "```toml\n")[1:] {
+		if body := strings.SplitN(part, "```", 2)[0]; strings.Contains(body, "[[commands]]") {
+			block = body
+		}
+	}
+	if block == "" {
+		t.Fatal("README has no toml example with [[commands]]")
+	}
+	file, err := config.Load(writeConfig(t, block), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cmds, err := configCommands(file, keymap.Default()); err != nil || len(cmds) != 2 {
+		t.Fatalf("%v %d", err, len(cmds))
+	}
+}
