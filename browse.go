@@ -68,9 +68,13 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	if err != nil {
 		return err
 	}
-	// Key overrides are checked before anything connects, so a conflict is reported
-	// before the TUI opens.
+	// Key overrides and the keys of [[commands]] are checked before anything connects,
+	// so a conflict is reported before the TUI opens.
 	keys, err := configKeys(file)
+	if err != nil {
+		return err
+	}
+	commands, err := configCommands(file, keys)
 	if err != nil {
 		return err
 	}
@@ -157,7 +161,7 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	// crash logs and the line below.
 	crash := ui.Crash{Redact: ui.Redactor(target.Token), Log: sessionFrom(ctx).debug}
 	p := tea.NewProgram(ui.New(uictx, ui.Options{Where: where, Theme: strings.TrimPrefix(demo.theme, "auto"),
-		Notice: cache.Notice(), Crash: crash}), tea.WithContext(ctx))
+		Notice: cache.Notice(), Crash: crash, Commands: commands}), tea.WithContext(ctx))
 	_, err = ui.Run(p, crash)
 	var crashed *ui.CrashError
 	switch {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/config"
 	"github.com/intercom-tui/intercom-tui/keymap"
+	"github.com/intercom-tui/intercom-tui/usercmd"
 )
 
 func newConfigCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -130,7 +131,11 @@ func editConfig(path string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := configKeys(file); err != nil {
+	km, err := configKeys(file)
+	if err != nil {
+		return err
+	}
+	if _, err := configCommands(file, km); err != nil {
 		return err
 	}
 	for name := range file.Config.Profiles {
@@ -187,5 +192,41 @@ func defaultConfigText() string {
 		}
 		fmt.Fprintf(&b, "# %s = [%s]  # %s\n", a.Name, strings.Join(quoted, ", "), bind.Help().Desc)
 	}
+	b.WriteString(commandsExample())
 	return b.String()
+}
+
+// commandsExample is the commented [[commands]] part of the default config; the values
+// listed are usercmd's own, so the list cannot drift.
+func commandsExample() string {
+	names := usercmd.Names()
+	for i, n := range names {
+		names[i] = "{{." + n + "}}"
+	}
+	return `
+# Commands: your own shell commands, bound to keys, run with sh -c on the item in focus
+# (the conversation, ticket, contact or article). run is a template over these values:
+# ` + strings.Join(names, " ") + `
+# ({{.URL}} is the item's page in Intercom's web app, or the article's address). Each value
+# is quoted for the shell, so write {{.ContactEmail}}, never '{{.ContactEmail}}'. A value
+# the item in focus lacks (no email on a ticket) runs nothing and says so.
+# A command runs in the background, its first line of output shown (stopped after 30s),
+# unless terminal = true hands it the terminal (a pager, an editor) until it exits.
+# Its key must be one no action uses (help: ?); INTERCOM_TOKEN is not passed to it.
+# [[commands]]
+# name = "Open in the browser"
+# key = "ctrl+o"
+# run = "xdg-open {{.URL}}"
+#
+# [[commands]]
+# name = "Copy the customer's email"
+# key = "ctrl+e"
+# run = "printf %s {{.ContactEmail}} | wl-copy && echo copied {{.ContactEmail}}"
+#
+# [[commands]]
+# name = "Read it in w3m"
+# key = "f2"
+# terminal = true
+# run = "w3m {{.URL}}"
+`
 }

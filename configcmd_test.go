@@ -12,6 +12,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/config"
 	"github.com/intercom-tui/intercom-tui/keymap"
+	"github.com/intercom-tui/intercom-tui/usercmd"
 )
 
 // runRoot runs the root command with args and returns stdout, stderr and the error.
@@ -59,6 +60,9 @@ func TestConfigInitWritesPrivateFileThatLoads(t *testing.T) {
 	var keys strings.Builder
 	on := false
 	for _, line := range strings.Split(string(data), "\n") {
+		if on && line == "" {
+			break // the end of the [keys] section
+		}
 		on = on || line == "# [keys]"
 		if on && !strings.HasPrefix(line, "# —") {
 			keys.WriteString(strings.TrimPrefix(line, "# ") + "\n")
@@ -226,5 +230,73 @@ func TestReadmeExampleConfigLoads(t *testing.T) {
 	km := keymap.Default()
 	if err := keymap.Apply(km, cfg.Keys); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The commented [[commands]] examples of config init load, bind their keys over the
+// defaults, and name every template value.
+func TestConfigInitCommandsExampleLoads(t *testing.T) {
+	text := defaultConfigText()
+	for _, n := range usercmd.Names() {
+		if !strings.Contains(text, "{{."+n+"}}") {
+			t.Errorf("the commands comment does not list {{.%s}}", n)
+		}
+	}
+	var b strings.Builder
+	on := false
+	for _, line := range strings.Split(text, "\n") {
+		on = on || line == "# [[commands]]"
+		if on {
+			b.WriteString(strings.TrimPrefix(strings.TrimPrefix(line, "#"), " ") + "\n")
+		}
+	}
+	path := writeConfig(t, b.String())
+	file, err := config.Load(path, true)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	cmds, err := configCommands(file, keymap.Default())
+	if err != nil || len(cmds) != 3 || !cmds[2].Terminal {
+		t.Fatalf("%v %+v", err, cmds)
+	}
+}
+
+// A command's key that an action uses stops the start before anything connects, naming
+// the file and line of that key, the command and the action.
+func TestBrowseReportsCommandKeyConflictsAtStart(t *testing.T) {
+	path := writeConfig(t, "region = \"us\"\n\n[[commands]]\nname = \"crm\"\nkey = \"ctrl+o\"\nrun = \"true\"\n\n[[commands]]\nname = \"mail\"\nkey = \"c\"\nrun = \"echo {{.ContactEmail}}\"\n")
+	_, errOut, err := runRoot(t, "--config", path, "--demo", "--demo-size", "5")
+	want := path + `:10: [[commands]]: key "c" is bound to both command "mail" and the close action (Triage)`
+	if err == nil || !strings.Contains(errOut, want) {
+		t.Fatalf("%v %q\nwant %q", err, errOut, want)
+	}
+	path = writeConfig(t, "[[commands]]\nname = \"crm\"\nkey = \"ctrl+o\"\nrun = \"open '{{.URL}}'\"\n")
+	_, errOut, err = runRoot(t, "--config", path, "--demo", "--demo-size", "5")
+	if err == nil || !strings.Contains(errOut, path+`:4: commands.0.run: command "crm": run puts {{.URL}} inside single quotes`) {
+		t.Fatalf("%v %q", err, errOut)
+	}
+}
+
+// README's [[commands]] example loads and binds over the default keys.
+func TestReadmeCommandsExampleLoads(t *testing.T) {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var block string
+	for _, part := range strings.Split(string(data), "```toml\n")[1:] {
+		if body := strings.SplitN(part, "```", 2)[0]; strings.Contains(body, "[[commands]]") {
+			block = body
+		}
+	}
+	if block == "" {
+		t.Fatal("README has no toml example with [[commands]]")
+	}
+	file, err := config.Load(writeConfig(t, block), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cmds, err := configCommands(file, keymap.Default()); err != nil || len(cmds) != 2 {
+		t.Fatalf("%v %d", err, len(cmds))
 	}
 }

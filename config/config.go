@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -187,20 +188,27 @@ func scrubQuoted(msg string) string { return quotedRE.ReplaceAllString(msg, `"â€
 
 // keyLine finds the line where key is set or its table opened. BurntSushi/toml keeps
 // key positions private, so this reads the text: table headers and `key =` lines, with
-// dotted and quoted keys. It only locates an already-parsed key; 0 when unsure.
+// dotted and quoted keys. An array of tables ([[commands]]) is keyed by index as well:
+// commands.1.key is the key line of the second [[commands]], and commands alone is its
+// first header. It only locates an already-parsed key; 0 when unsure.
 func keyLine(text string, key toml.Key) int {
 	var table []string
+	arrays := map[string]int{} // [[name]] headers seen so far, by name
 	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		switch {
 		case line == "" || line[0] == '#':
 			continue
-		case strings.HasPrefix(line, "["):
-			hdr := strings.Trim(strings.SplitN(line, "]", 2)[0], "[ \t")
-			if strings.HasPrefix(line, "[[") {
-				hdr = strings.Trim(strings.SplitN(line, "]]", 2)[0], "[ \t")
+		case strings.HasPrefix(line, "[["):
+			hdr := splitKey(strings.Trim(strings.SplitN(line, "]]", 2)[0], "[ \t"))
+			n := arrays[strings.Join(hdr, ".")]
+			arrays[strings.Join(hdr, ".")] = n + 1
+			table = append(hdr, strconv.Itoa(n))
+			if (n == 0 && sameKey(hdr, key)) || sameKey(table, key) {
+				return i + 1
 			}
-			table = splitKey(hdr)
+		case strings.HasPrefix(line, "["):
+			table = splitKey(strings.Trim(strings.SplitN(line, "]", 2)[0], "[ \t"))
 			if sameKey(table, key) {
 				return i + 1
 			}

@@ -92,6 +92,10 @@ type KeyMap struct {
 	AttrType    key.Binding
 	Review      key.Binding
 	RedirectLog key.Binding
+
+	// Commands are the config's own shell commands ([[commands]]), bound by
+	// AddCommands; none by default. They are not actions: [keys] does not rebind them.
+	Commands []key.Binding
 }
 
 // Default is the built-in keymap.
@@ -189,7 +193,7 @@ type Group struct {
 
 // Groups lists every binding once, in help order.
 func (k *KeyMap) Groups() []Group {
-	return []Group{
+	groups := []Group{
 		{"Global", []key.Binding{k.Help, k.NextTab, k.PrevTab, k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Retry, k.GlobalSearch, k.Palette, k.PhoneRedirect, k.Quit, k.ForceQuit}},
 		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Filter, k.Refresh}},
 		{"Conversations", []key.Binding{k.NextView, k.PrevView, k.View1, k.View2, k.View3, k.View4, k.View5, k.OpenWeb}},
@@ -200,4 +204,8 @@ func (k *KeyMap) Groups() []Group {
 		{"Composer and pickers", []key.Binding{k.Send, k.InsertArticle, k.Confirm, k.Cancel, k.Toggle, k.Yes, k.No}},
 		{"Phone-call redirect", []key.Binding{k.NextField, k.PrevField, k.AddAttr, k.RemoveAttr, k.AttrType, k.Review, k.RedirectLog}},
 	}
+	if len(k.Commands) > 0 {
+		groups = append(groups, Group{CommandsGroup, k.Commands})
+	}
+	return groups
 }

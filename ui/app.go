@@ -32,6 +32,8 @@ type Options struct {
 	Where  string // what we connect to, for the connecting screen ("demo workspace", a URL)
 	Notice string // something to tell the user at start (e.g. the offline store was rebuilt)
 	Crash  Crash  // where a panic in a command is logged, and what to redact from it
+	// Commands are the config's [[commands]], bound to Keys.Commands (commands.go).
+	Commands []Command
 }
 
 // App is the root model.
@@ -304,6 +306,8 @@ func (a App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		cmd = a.switchTo(a.active - 1)
 	case a.tabKey(msg) >= 0:
 		cmd = a.switchTo(a.tabKey(msg))
+	case a.commandKey(msg) >= 0:
+		a, cmd = a.runCommand(a.commandKey(msg))
 	default:
 		cmd = a.toActive(msg)
 	}

@@ -3,6 +3,8 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/intercom-tui/intercom-tui/usercmd"
 )
 
 // paneModel is what a pane package provides: a value type whose Update returns its own
@@ -32,7 +34,13 @@ type pane interface {
 	// Badge is a count the tab shows beside the title (new unassigned conversations);
 	// 0 shows none.
 	Badge() int
+	// CommandValues are the values of the item in focus for a [[commands]] template;
+	// a pane without them gives none (commands that need one do not run there).
+	CommandValues() usercmd.Values
 }
+
+// commandValues is what a pane that has an item in focus provides.
+type commandValues interface{ CommandValues() usercmd.Values }
 
 // focusContact is what a pane that shows contacts (or references to them) provides.
 type focusContact interface{ FocusContact() (id, phone string) }
@@ -67,4 +75,11 @@ func (w wrap[P]) Badge() int {
 		return b.NewUnassigned()
 	}
 	return 0
+}
+
+func (w wrap[P]) CommandValues() usercmd.Values {
+	if f, ok := any(w.p).(commandValues); ok {
+		return f.CommandValues()
+	}
+	return usercmd.Values{}
 }

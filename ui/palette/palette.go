@@ -88,6 +88,10 @@ var named = map[string]rune{
 	"backspace": tea.KeyBackspace, "delete": tea.KeyDelete,
 	"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
 	"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
+	"insert": tea.KeyInsert,
+	// Function keys: a [[commands]] key may be one (keymap.NamedKeys).
+	"f1": tea.KeyF1, "f2": tea.KeyF2, "f3": tea.KeyF3, "f4": tea.KeyF4, "f5": tea.KeyF5, "f6": tea.KeyF6,
+	"f7": tea.KeyF7, "f8": tea.KeyF8, "f9": tea.KeyF9, "f10": tea.KeyF10, "f11": tea.KeyF11, "f12": tea.KeyF12,
 }
 
 // modifiers are the prefixes of a key name, in tea.Key.Keystroke's order.

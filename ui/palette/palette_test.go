@@ -107,3 +107,22 @@ func TestCancelChoosesNothing(t *testing.T) {
 		t.Fatal("another picker's answer chose an action")
 	}
 }
+
+// Every key a [[commands]] entry may use is one the palette can press, with any
+// modifiers: choosing a command in the palette runs it.
+func TestPressEveryCommandKey(t *testing.T) {
+	names := append([]string{"x", "X", "ö"}, keymap.NamedKeys...)
+	for _, n := range names {
+		for _, mod := range []string{"", "ctrl+", "alt+", "ctrl+alt+", "ctrl+alt+shift+"} {
+			name := mod + n
+			if !keymap.ValidKeyName(name) {
+				t.Errorf("%q: keymap refuses it", name)
+				continue
+			}
+			msg, ok := Press(name)
+			if !ok || msg.String() != name {
+				t.Errorf("%q: press %v reads %q", name, ok, msg.String())
+			}
+		}
+	}
+}
