@@ -55,3 +55,23 @@ func TestSavedRepliesMissingFolderNamesTheConfigLine(t *testing.T) {
 		t.Fatalf("err = %v, want %s", err, want)
 	}
 }
+
+// The commented [[replies]] example of config init loads once uncommented.
+func TestConfigInitRepliesExampleLoads(t *testing.T) {
+	var b strings.Builder
+	on := false
+	for _, line := range strings.Split(defaultConfigText(), "\n") {
+		on = on || line == "# [[replies]]"
+		if !on {
+			continue
+		}
+		if line == "" {
+			break
+		}
+		b.WriteString(strings.TrimPrefix(strings.TrimPrefix(line, "#"), " ") + "\n")
+	}
+	cfg, err := config.Parse("x", []byte(b.String()))
+	if err != nil || len(cfg.Replies) != 1 || !strings.Contains(cfg.Replies[0].Body, "Hi {{first_name}},\n\n") {
+		t.Fatalf("uncommented [[replies]]: %v %#v\n%s", err, cfg.Replies, b.String())
+	}
+}
