@@ -61,7 +61,7 @@ func TestSavedReplyFilledAndSent(t *testing.T) {
 	press(tm, "ctrl+r")
 	waitFor(t, tm, p, "Insert a saved reply")
 	typeInto(tm, "refund\n")
-	waitFor(t, tm, p, "Hi Alejandro,", "Inserted “Refund on its way”")
+	waitFor(t, tm, p, "Hi Alejandro,", "your refund is on its way to alejandro")
 	if s := p.text(); strings.Contains(s, "{{") {
 		t.Fatalf("a placeholder is left:\n%s", s)
 	}
@@ -96,7 +96,9 @@ func TestSavedReplyMissingValueRefusedThenSent(t *testing.T) {
 		tm.Send(tea.KeyPressMsg{Code: tea.KeyBackspace})
 	}
 	typeInto(tm, "there!")
-	waitFor(t, tm, p, "Thanks for waiting, there!", "draft saved 12:00")
+	// Not "draft saved": the draft's saves may land in another order than the keys
+	// (each is a command of its own); what is sent is the composer's text.
+	waitFor(t, tm, p, "Thanks for waiting, there!")
 	ctrl(tm, 's')
 	waitFor(t, tm, p, "Reply sent")
 	if body := replyBody(t, h); !strings.Contains(body, "Thanks for waiting, there!") {

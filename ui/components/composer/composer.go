@@ -278,7 +278,7 @@ func (c Composer) send() (shared.Overlay, tea.Cmd) {
 		return c, nil
 	}
 	if c.findHoles(text); len(c.holes) > 0 {
-		c.status, c.isErr = "Not sent: "+replies.Message(c.holes), true
+		c.status, c.isErr = notSent(c.holes), true
 		return c, nil
 	}
 	send := SendMsg{ConvID: c.convID, Kind: c.kind, Text: text}
@@ -289,10 +289,16 @@ func (c *Composer) saved(msg SavedMsg) {
 	switch {
 	case msg.Err != nil:
 		c.status, c.isErr = "Draft not saved: "+sanitize.Line(msg.Err.Error()), true
-	case msg.Text == c.ta.Value() && !c.holeStatus(): // the holes stay in view
+	case msg.Text != c.ta.Value():
+		// An older text was saved: the newer one is on its way, "saving…" stays.
+	case len(c.holes) > 0:
+		// The holes stay in view; a refused send's "Not sent: …" stays as it is.
+		if c.status != notSent(c.holes) {
+			c.holeStatus()
+		}
+	default:
 		c.status, c.isErr = "draft saved "+msg.At.Format("15:04"), false
 	}
-	// An older text was saved: the newer one is on its way, "saving…" stays.
 }
 
 // View draws the box for an area of width x height.

@@ -81,5 +81,8 @@ func (c *Composer) holeStatus() bool {
 	return true
 }
 
+// notSent is why ctrl+s sent nothing.
+func notSent(holes []replies.Hole) string { return "Not sent: " + replies.Message(holes) }
+
 // canInsertReply reports a kind that takes saved replies: those that take article links.
 func (c Composer) canInsertReply() bool { return c.canInsertArticle() }

@@ -112,6 +112,11 @@ func TestSavedReplyWithAMissingValueIsFlaggedAndNotSent(t *testing.T) {
 	if c.Value() != "Thanks for waiting, {{first_name}}" {
 		t.Fatalf("the draft changed: %q", c.Value())
 	}
+	// A save landing after the refusal leaves the refusal in view.
+	o, _ = c.Update(SavedMsg{ConvID: "123", Kind: drafts.Reply, Text: c.Value(), At: at})
+	if st, _ := o.(Composer).Status(); st != "Not sent: "+hole {
+		t.Fatalf("after a late save: status %q", st)
+	}
 
 	for range len("{{first_name}}") {
 		c, _ = press(c, backspace)
