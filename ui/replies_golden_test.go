@@ -68,7 +68,7 @@ func TestSavedReplyFilledAndSent(t *testing.T) {
 	ctrl(tm, 's')
 	waitFor(t, tm, p, "Reply sent")
 	body := replyBody(t, h)
-	if !strings.Contains(body, "Hi Alejandro,") || !strings.Contains(body, "your refund is on its way to alejandro") || strings.Contains(body, "{{") {
+	if !strings.Contains(body, "Hi Alejandro,") || !strings.Contains(body, "your refund is on its way to alejandro") || !strings.Contains(body, "Aoife") || strings.Contains(body, "{{") {
 		t.Fatalf("the reply sent: %s", body)
 	}
 	_ = final(t, tm)

@@ -54,7 +54,9 @@ func (c Composer) insertReply(res picker.Result) (shared.Overlay, tea.Cmd) {
 	if err != nil || i < 0 || i >= len(c.ctx.Replies) {
 		return c, nil
 	}
-	text, _ := replies.Fill(c.ctx.Replies[i].Body, c.values)
+	// replies.Load sanitized the body already; once more costs nothing on clean text
+	// and keeps a reply built any other way off the terminal's controls.
+	text, _ := replies.Fill(sanitize.String(c.ctx.Replies[i].Body), c.values)
 	c.ta.InsertString(text)
 	cmd := c.edited() // says which placeholders are left, if any
 	if len(c.holes) == 0 {
