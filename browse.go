@@ -78,6 +78,10 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	if err != nil {
 		return err
 	}
+	saved, err := savedReplies(file)
+	if err != nil {
+		return err
+	}
 	demo = demo.withConfig(file)
 	if !phone.ValidRegion(demo.region) {
 		return fmt.Errorf("--phone-region must be a country code such as IE, US or GB, got %q", demo.region)
@@ -156,6 +160,7 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 		Settings: settings,
 		Drafts:   draftStore,
 		Store:    cache,
+		Replies:  saved,
 	}
 	// A panic anywhere in the UI names no secret: the token is redacted from toasts,
 	// crash logs and the line below.

@@ -164,6 +164,7 @@ func defaultConfigText() string {
 # default_view = "open"                # the inbox view at start: open, unassigned, mine, snoozed, closed
 # bell = false                         # ring the terminal bell when a refresh finds new unassigned conversations
 # default_profile = "eu-support"       # used when --profile / INTERCOM_PROFILE is not given
+# replies_dir = "~/intercom-replies"   # saved replies: one .md file each, named by its first "# heading" or file name
 
 # Profiles are other workspaces: intercom-tui --profile eu-support. Each takes the keys
 # above (except default_profile and bell); what a profile leaves out comes from the top level.
@@ -173,6 +174,20 @@ func defaultConfigText() string {
 # phone_region = "IE"
 # refresh = "30s"
 # default_view = "unassigned"
+
+# Saved replies: ctrl+r in the composer inserts one (also from replies_dir above).
+# {{first_name}}, {{last_name}}, {{name}}, {{email}} (the customer), {{admin_name}} and
+# {{admin_first_name}} (you) are filled in; one without a value stays in the text and
+# the reply is not sent until you replace it.
+# [[replies]]
+# name = "Refund on its way"
+# body = """
+# Hi {{first_name}},
+#
+# your refund is on its way to the card on file for {{email}}.
+#
+# {{admin_first_name}}
+# """
 
 # Keys: rebind any action to one or more keys. A key bound to two actions active
 # together (the same help group, or a global key and any other) is reported at start.

@@ -188,28 +188,30 @@ func scrubQuoted(msg string) string { return quotedRE.ReplaceAllString(msg, `"â€
 
 // keyLine finds the line where key is set or its table opened. BurntSushi/toml keeps
 // key positions private, so this reads the text: table headers and `key =` lines, with
-// dotted and quoted keys. An array of tables ([[commands]]) is keyed by index as well:
-// commands.1.key is the key line of the second [[commands]], and commands alone is its
-// first header. It only locates an already-parsed key; 0 when unsure.
+// dotted and quoted keys. An array of tables' entry is named by its index as a key part
+// ("replies", "2", "name": the third [[replies]]'s name), so that a check of one entry
+// points at its own line. It only locates an already-parsed key; 0 when unsure.
 func keyLine(text string, key toml.Key) int {
-	var table []string
-	arrays := map[string]int{} // [[name]] headers seen so far, by name
+	var table, indexed []string
+	count := map[string]int{} // [[array]] headers seen, by name
+	match := func(full []string) bool {
+		return sameKey(full, key) || (len(full) > len(key) && sameKey(full[:len(key)], key))
+	}
 	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		switch {
 		case line == "" || line[0] == '#':
 			continue
-		case strings.HasPrefix(line, "[["):
-			hdr := splitKey(strings.Trim(strings.SplitN(line, "]]", 2)[0], "[ \t"))
-			n := arrays[strings.Join(hdr, ".")]
-			arrays[strings.Join(hdr, ".")] = n + 1
-			table = append(hdr, strconv.Itoa(n))
-			if (n == 0 && sameKey(hdr, key)) || sameKey(table, key) {
-				return i + 1
-			}
 		case strings.HasPrefix(line, "["):
-			table = splitKey(strings.Trim(strings.SplitN(line, "]", 2)[0], "[ \t"))
-			if sameKey(table, key) {
+			hdr := strings.Trim(strings.SplitN(line, "]", 2)[0], "[ \t")
+			indexed = nil
+			if strings.HasPrefix(line, "[[") {
+				hdr = strings.Trim(strings.SplitN(line, "]]", 2)[0], "[ \t")
+				indexed = append(splitKey(hdr), strconv.Itoa(count[hdr]))
+				count[hdr]++
+			}
+			table = splitKey(hdr)
+			if sameKey(table, key) || (indexed != nil && sameKey(indexed, key)) {
 				return i + 1
 			}
 		default:
@@ -217,8 +219,8 @@ func keyLine(text string, key toml.Key) int {
 			if eq <= 0 {
 				continue
 			}
-			full := append(append([]string{}, table...), splitKey(line[:eq])...)
-			if sameKey(full, key) || (len(full) > len(key) && sameKey(full[:len(key)], key)) {
+			k := splitKey(line[:eq])
+			if match(append(append([]string{}, table...), k...)) || (indexed != nil && match(append(append([]string{}, indexed...), k...))) {
 				return i + 1
 			}
 		}

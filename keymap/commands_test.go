@@ -54,11 +54,11 @@ func TestAddCommandsRefusesTakenKeys(t *testing.T) {
 	}
 	// A key [keys] freed is free for a command.
 	km := Default()
-	if err := Apply(km, map[string][]string{"retry": {"ctrl+g"}}); err != nil {
+	if err := Apply(km, map[string][]string{"retry": {"ctrl+g"}, "insert_reply": {"alt+r"}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := AddCommands(km, []CommandKey{{"crm", "ctrl+r"}}); err != nil {
-		t.Errorf("ctrl+r after retry moved to ctrl+g: %v", err)
+		t.Errorf("ctrl+r after retry and insert_reply moved away: %v", err)
 	}
 }
 

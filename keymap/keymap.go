@@ -78,11 +78,14 @@ type KeyMap struct {
 	// Overlays: composer, pickers, confirmations
 	Send          key.Binding
 	InsertArticle key.Binding
-	Confirm       key.Binding
-	Cancel        key.Binding
-	Toggle        key.Binding
-	Yes           key.Binding
-	No            key.Binding
+	// InsertReply shares ctrl+r with the global Retry: an open overlay gets keys
+	// first, so ctrl+r is a saved reply in the composer and retry everywhere else.
+	InsertReply key.Binding
+	Confirm     key.Binding
+	Cancel      key.Binding
+	Toggle      key.Binding
+	Yes         key.Binding
+	No          key.Binding
 
 	// The phone-call redirect form (P)
 	NextField   key.Binding
@@ -168,6 +171,7 @@ func Default() *KeyMap {
 
 		Send:          b("ctrl+s", "send", "ctrl+s"),
 		InsertArticle: b("ctrl+a", "insert an article link", "ctrl+a"),
+		InsertReply:   b("ctrl+r", "insert a saved reply", "ctrl+r"),
 		Confirm:       b("enter", "choose", "enter"),
 		Cancel:        b("esc", "cancel (keeps the draft)", "esc"),
 		Toggle:        b("space", "toggle", "space"),
@@ -201,7 +205,7 @@ func (k *KeyMap) Groups() []Group {
 		{"Triage", []key.Binding{k.Reply, k.Note, k.Assign, k.Snooze, k.SnoozeTomorrow, k.Close, k.Reopen, k.Priority, k.Tags, k.Select, k.SelectRange}},
 		{"Contacts and tickets", []key.Binding{k.Profile, k.TicketState, k.OpenByID}},
 		{"Articles", []key.Binding{k.Expand, k.Collapse, k.OpenURL, k.Copy, k.Locale}},
-		{"Composer and pickers", []key.Binding{k.Send, k.InsertArticle, k.Confirm, k.Cancel, k.Toggle, k.Yes, k.No}},
+		{"Composer and pickers", []key.Binding{k.Send, k.InsertArticle, k.InsertReply, k.Confirm, k.Cancel, k.Toggle, k.Yes, k.No}},
 		{"Phone-call redirect", []key.Binding{k.NextField, k.PrevField, k.AddAttr, k.RemoveAttr, k.AttrType, k.Review, k.RedirectLog}},
 	}
 	if len(k.Commands) > 0 {

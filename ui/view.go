@@ -41,8 +41,12 @@ func (a App) Render() string {
 		body = a.panes[a.active].View()
 	}
 	lines := fit(body, a.width, bodyHeight)
-	if n := len(a.overlays); n > 0 && !a.help {
-		lines = overlayCenter(lines, a.overlays[n-1].View(a.width, bodyHeight), a.width)
+	if !a.help {
+		// Every overlay, the top one last: a picker opened from the composer (an
+		// article, a saved reply) shows over the text it inserts into.
+		for _, o := range a.overlays {
+			lines = overlayCenter(lines, o.View(a.width, bodyHeight), a.width)
+		}
 	}
 	box := a.toast.View(s, min(a.width, max(30, a.width*2/3)), a.ctx.Keys.Retry.Help().Key+" retry")
 	lines = toast.Overlay(lines, box, a.width)

@@ -10,6 +10,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/replies"
 	"github.com/intercom-tui/intercom-tui/sanitize"
 	"github.com/intercom-tui/intercom-tui/ui/components/composer"
 	"github.com/intercom-tui/intercom-tui/ui/components/draftsave"
@@ -127,9 +128,25 @@ func composeStatus(st *draftState, restored bool) statusLine {
 func (p *Pane) pushComposer(k draftKey, name, text string, status statusLine) tea.Cmd {
 	c := composer.New(p.ctx, composer.Options{
 		ConvID: k.conv, Kind: k.kind, Name: name, Text: text, Status: status.text, StatusErr: status.isErr,
-		Width: p.width, Height: p.height,
+		Values: p.replyValues(k.conv), Width: p.width, Height: p.height,
 	})
 	return shared.Push(c)
+}
+
+// replyValues fill a saved reply's placeholders: the customer as the conversation
+// shows them (its first customer author: the list row's source, or the loaded thread's
+// parts) and the signed-in admin. Contacts are only references in a conversation, so
+// a customer the thread names no name or email for has none here: the composer then
+// flags the placeholder rather than send a hole.
+func (p *Pane) replyValues(convID string) replies.Values {
+	var v replies.Values
+	if conv, ok := p.conversation(convID); ok {
+		v.CustomerName, v.CustomerEmail = threadContact(&conv) // sanitized there
+	}
+	if p.ctx.Dir != nil {
+		v.AdminName = sanitize.Line(p.ctx.Dir.Me.Name)
+	}
+	return v
 }
 
 // draftLoaded opens the composer the latest R/N asked for, on the draft read from disk.

@@ -12,6 +12,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/drafts"
 	"github.com/intercom-tui/intercom-tui/keymap"
 	"github.com/intercom-tui/intercom-tui/phone"
+	"github.com/intercom-tui/intercom-tui/replies"
 	"github.com/intercom-tui/intercom-tui/store"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
@@ -55,6 +56,9 @@ type Context struct {
 	Settings Settings
 	Drafts   *drafts.Store // unsent replies and notes on disk; nil keeps none
 	Store    *store.Store  // the offline cache (SQLite, FTS5); nil: network only
+	// Replies are the saved replies (config [[replies]] and replies_dir), read before
+	// the program starts; the composer's ctrl+r picks from them.
+	Replies []replies.Reply
 	// Offline is true while the network is down (the last request failed to reach the
 	// server). Only the root's Update sets it; panes refuse writes while it is true.
 	Offline bool

@@ -14,7 +14,8 @@
 // In a reply or a conversation note, ctrl+a (InsertArticle) opens the help-center
 // search (search.NewArticles) above the composer; the article chosen there comes back
 // as a search.ArticleChosenMsg once the search has closed, and its [Title](url) link
-// goes in at the cursor.
+// goes in at the cursor. ctrl+r (InsertReply) does the same with a saved reply
+// (replies.go), whose placeholders must all be filled before the text can be sent.
 package composer
 
 import (
@@ -29,7 +30,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/intercom-tui/intercom-tui/drafts"
+	"github.com/intercom-tui/intercom-tui/replies"
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/components/picker"
 	"github.com/intercom-tui/intercom-tui/ui/search"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
@@ -77,6 +80,9 @@ type Options struct {
 	Text      string // the draft to continue
 	Status    string // the first status line, e.g. "draft restored, saved 12:04"
 	StatusErr bool   // Status is an error (a failed send, an unreadable draft)
+	// Values fill a saved reply's placeholders: the conversation's customer and the
+	// signed-in admin ("" is unknown: the placeholder stays and the status says so).
+	Values replies.Values
 	// Width and Height are the area the composer opens over (the pane's). View adapts
 	// to the area it is given later.
 	Width, Height int
@@ -96,6 +102,8 @@ type Composer struct {
 	status      string
 	isErr       bool
 	changed     string // the text last reported in a DraftChangedMsg
+	values      replies.Values
+	holes       []replies.Hole // the placeholders left in the text (replies.go)
 }
 
 // Box limits: the composer is at most this wide and its text area this tall.
@@ -106,7 +114,8 @@ const (
 
 // New returns a focused composer.
 func New(ctx *shared.Context, o Options) Composer {
-	c := Composer{ctx: ctx, convID: o.ConvID, kind: o.Kind, name: o.Name, customTitle: o.Title, status: o.Status, isErr: o.StatusErr}
+	c := Composer{ctx: ctx, convID: o.ConvID, kind: o.Kind, name: o.Name, customTitle: o.Title, status: o.Status, isErr: o.StatusErr,
+		values: o.Values}
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.CharLimit = 0
@@ -120,7 +129,11 @@ func New(ctx *shared.Context, o Options) Composer {
 	c.taW, c.taH = w, h
 	c.ta.SetValue(o.Text)
 	c.changed = c.ta.Value() // as the text area keeps it (tabs become spaces)
-	c.ta.Focus()             // a static cursor: no blink command
+	c.findHoles(c.changed)
+	if !o.StatusErr { // a failed send's reason comes first; the holes show on the next edit
+		c.holeStatus()
+	}
+	c.ta.Focus() // a static cursor: no blink command
 	return c
 }
 
@@ -177,9 +190,16 @@ func (c Composer) Update(msg tea.Msg) (shared.Overlay, tea.Cmd) {
 			// The search sits above the composer; its answer comes back here once it
 			// has closed (the top overlay gets every message).
 			return c, shared.Push(search.NewArticles(c.ctx))
+		case key.Matches(msg, k.InsertReply) && c.canInsertReply():
+			return c.openReplies()
 		}
 	case search.ArticleChosenMsg:
 		return c.insertArticle(msg)
+	case picker.Result:
+		if msg.ID == ReplyPickerID {
+			return c.insertReply(msg)
+		}
+		return c, nil
 	case SavedMsg:
 		if msg.ConvID == c.convID && msg.Kind == c.kind {
 			c.saved(msg)
@@ -201,7 +221,10 @@ func (c *Composer) edited() tea.Cmd {
 		return nil
 	}
 	c.changed = text
-	c.status, c.isErr = "saving…", false
+	c.findHoles(text)
+	if !c.holeStatus() {
+		c.status, c.isErr = "saving…", false
+	}
 	changed := DraftChangedMsg{ConvID: c.convID, Kind: c.kind, Text: text}
 	return func() tea.Msg { return changed }
 }
@@ -254,6 +277,10 @@ func (c Composer) send() (shared.Overlay, tea.Cmd) {
 		c.status, c.isErr = "Nothing to send: write your "+string(c.kind)+" first", true
 		return c, nil
 	}
+	if c.findHoles(text); len(c.holes) > 0 {
+		c.status, c.isErr = notSent(c.holes), true
+		return c, nil
+	}
 	send := SendMsg{ConvID: c.convID, Kind: c.kind, Text: text}
 	return c, tea.Sequence(shared.Pop, func() tea.Msg { return send })
 }
@@ -262,10 +289,16 @@ func (c *Composer) saved(msg SavedMsg) {
 	switch {
 	case msg.Err != nil:
 		c.status, c.isErr = "Draft not saved: "+sanitize.Line(msg.Err.Error()), true
-	case msg.Text == c.ta.Value():
+	case msg.Text != c.ta.Value():
+		// An older text was saved: the newer one is on its way, "saving…" stays.
+	case len(c.holes) > 0:
+		// The holes stay in view; a refused send's "Not sent: …" stays as it is.
+		if c.status != notSent(c.holes) {
+			c.holeStatus()
+		}
+	default:
 		c.status, c.isErr = "draft saved "+msg.At.Format("15:04"), false
 	}
-	// An older text was saved: the newer one is on its way, "saving…" stays.
 }
 
 // View draws the box for an area of width x height.
@@ -348,12 +381,22 @@ func (c Composer) title() string {
 // fit on one line, the status (up to two lines) over the keys.
 func (c Composer) footer(width int) []string {
 	s, k := c.ctx.Styles, c.ctx.Keys
-	sep := s.Muted.Render("  ·  ")
-	keys := s.HelpKey.Render(k.Send.Help().Key) + " " + s.HelpDesc.Render("send") + sep
-	if c.canInsertArticle() {
-		keys += s.HelpKey.Render(k.InsertArticle.Help().Key) + " " + s.HelpDesc.Render("article") + sep
+	hint := func(b key.Binding, desc string) string {
+		return s.HelpKey.Render(b.Help().Key) + " " + s.HelpDesc.Render(desc)
 	}
-	keys = ansi.Truncate(keys+s.HelpKey.Render(k.Cancel.Help().Key)+" "+s.HelpDesc.Render("keep draft & close"), width, "…")
+	// Send and close always show; the inserts, last first, only when there is room
+	// (ctrl+r and ctrl+a are in the help and the palette anyway).
+	hints := []string{hint(k.Send, "send")}
+	if c.canInsertArticle() {
+		hints = append(hints, hint(k.InsertArticle, "article"), hint(k.InsertReply, "saved reply"))
+	}
+	hints = append(hints, hint(k.Cancel, "keep draft & close"))
+	keys := strings.Join(hints, s.Muted.Render("  ·  "))
+	for len(hints) > 2 && lipgloss.Width(keys) > width {
+		hints = append(hints[:len(hints)-2], hints[len(hints)-1])
+		keys = strings.Join(hints, s.Muted.Render("  ·  "))
+	}
+	keys = ansi.Truncate(keys, width, "…")
 	var status []string
 	if c.status != "" {
 		style := s.Muted
