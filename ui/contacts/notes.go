@@ -222,17 +222,22 @@ func (p Pane) noteMsg(msg tea.Msg) (Pane, tea.Cmd, bool) {
 			return p, nil, false
 		}
 		st := p.editDraft(msg.ConvID)
+		if !st.Newer(msg.Seq) {
+			return p, nil, true // a keystroke's text that arrived after the next one's
+		}
 		st.text, st.failed = msg.Text, ""
 		return p, p.pump(msg.ConvID), true
 	case composer.ClosedMsg:
 		if msg.Kind != drafts.ContactNote {
 			return p, nil, false
 		}
+		p.editDraft(msg.ConvID).Newer(msg.Seq)
 		return p, p.flush(msg.ConvID, msg.Text), true
 	case composer.SendMsg:
 		if msg.Kind != drafts.ContactNote {
 			return p, nil, false
 		}
+		p.editDraft(msg.ConvID).Newer(msg.Seq)
 		next, cmd := p.sendNote(msg)
 		return next, cmd, true
 	case composer.SavedMsg:

@@ -222,11 +222,16 @@ func (p Pane) composeMsg(msg tea.Msg) (Pane, tea.Cmd, bool) {
 	case composer.DraftChangedMsg:
 		k := draftKey{msg.ConvID, msg.Kind}
 		st := p.editDraft(k)
+		if !st.Newer(msg.Seq) {
+			return p, nil, true // a keystroke's text that arrived after the next one's
+		}
 		st.text, st.failed = msg.Text, ""
 		return p, p.pump(k), true
 	case composer.ClosedMsg:
+		p.editDraft(draftKey{msg.ConvID, msg.Kind}).Newer(msg.Seq)
 		return p, p.flush(draftKey{msg.ConvID, msg.Kind}, msg.Text), true
 	case composer.SendMsg:
+		p.editDraft(draftKey{msg.ConvID, msg.Kind}).Newer(msg.Seq)
 		next, cmd := p.send(msg)
 		return next, cmd, true
 	case composer.SavedMsg:

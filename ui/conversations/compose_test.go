@@ -504,3 +504,26 @@ func TestComposeIgnoresOtherPanesDrafts(t *testing.T) {
 		t.Fatalf("the pane kept drafts of another kind: %v", p.compose.drafts)
 	}
 }
+
+// Bubble Tea runs commands concurrently, so the composer's message for one keystroke
+// can arrive after the next one's: the later text is kept, on screen and on disk.
+func TestComposeLateEditDoesNotReplaceANewerOne(t *testing.T) {
+	l := newComposeHarness(t, 100, 30, "")
+	id := l.openFirst()
+	l.press("R")
+	k := drafts.Reply
+	older, newer := composer.NextSeq(), composer.NextSeq()
+	l.send(composer.DraftChangedMsg{ConvID: id, Kind: k, Text: "Hello", Seq: newer})
+	l.send(composer.DraftChangedMsg{ConvID: id, Kind: k, Text: "Hell", Seq: older})
+	l.fire()
+	if text, _ := l.onDisk(id, k); text != "Hello" {
+		t.Fatalf("on disk %q, want the newer text", text)
+	}
+	// After the composer closed, a late edit of it changes nothing either.
+	l.send(composer.ClosedMsg{ConvID: id, Kind: k, Text: "Hello!", Seq: composer.NextSeq()})
+	l.send(composer.DraftChangedMsg{ConvID: id, Kind: k, Text: "Hello", Seq: newer + 1})
+	l.fire()
+	if text, _ := l.onDisk(id, k); text != "Hello!" {
+		t.Fatalf("on disk after close %q, want the closing text", text)
+	}
+}

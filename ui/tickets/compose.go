@@ -133,6 +133,9 @@ func (p Pane) noteMsg(msg tea.Msg) (Pane, tea.Cmd, bool) {
 			return p, nil, false
 		}
 		st := p.editDraft(msg.ConvID)
+		if !st.Newer(msg.Seq) {
+			return p, nil, true // a keystroke's text that arrived after the next one's
+		}
 		st.text, st.failed = msg.Text, ""
 		cmd := p.pump(msg.ConvID)
 		return p, cmd, true
@@ -140,6 +143,7 @@ func (p Pane) noteMsg(msg tea.Msg) (Pane, tea.Cmd, bool) {
 		if msg.Kind != drafts.TicketNote {
 			return p, nil, false
 		}
+		p.editDraft(msg.ConvID).Newer(msg.Seq)
 		st := p.editDraft(msg.ConvID)
 		st.text = msg.Text
 		st.Flush()
@@ -149,6 +153,7 @@ func (p Pane) noteMsg(msg tea.Msg) (Pane, tea.Cmd, bool) {
 		if msg.Kind != drafts.TicketNote {
 			return p, nil, false
 		}
+		p.editDraft(msg.ConvID).Newer(msg.Seq)
 		next, cmd := p.sendNote(msg.ConvID, msg.Text)
 		return next, cmd, true
 	case composer.SavedMsg:

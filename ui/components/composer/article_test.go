@@ -108,7 +108,7 @@ func (s *stack) send(msg tea.Msg) {
 		s.overlays = s.overlays[:len(s.overlays)-1]
 		return
 	case DraftChangedMsg, SendMsg, ClosedMsg:
-		s.toPane = append(s.toPane, msg)
+		s.toPane = append(s.toPane, unnumbered(msg))
 	}
 	if cmds, ok := subCommands(msg); ok {
 		for _, c := range cmds {

@@ -21,6 +21,7 @@ package composer
 import (
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -38,12 +39,21 @@ import (
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
 
-// DraftChangedMsg is the text after an edit. The pane saves it as the draft.
+// DraftChangedMsg is the text after an edit. The pane saves it as the draft, unless a
+// message with a higher Seq was applied already (it arrived late).
 type DraftChangedMsg struct {
 	ConvID string
 	Kind   drafts.Kind
 	Text   string
+	Seq    uint64
 }
+
+// seq numbers the composer's messages about a draft, across composers, in the order
+// Update made them: the commands that deliver them may run in any order.
+var seq atomic.Uint64
+
+// NextSeq is the number of the next message about a draft.
+func NextSeq() uint64 { return seq.Add(1) }
 
 // SendMsg asks the pane to send the text (never blank: the composer refuses that).
 // The composer has closed.
@@ -51,6 +61,7 @@ type SendMsg struct {
 	ConvID string
 	Kind   drafts.Kind
 	Text   string
+	Seq    uint64
 }
 
 // ClosedMsg says the agent closed the composer without sending: Text is the draft to
@@ -59,6 +70,7 @@ type ClosedMsg struct {
 	ConvID string
 	Kind   drafts.Kind
 	Text   string
+	Seq    uint64
 }
 
 // SavedMsg is the pane's answer to a save of the draft: Text was saved at At, or Err
@@ -184,7 +196,7 @@ func (c Composer) Update(msg tea.Msg) (shared.Overlay, tea.Cmd) {
 		case key.Matches(msg, k.Send):
 			return c.send()
 		case key.Matches(msg, k.Cancel):
-			closed := ClosedMsg{ConvID: c.convID, Kind: c.kind, Text: c.ta.Value()}
+			closed := ClosedMsg{ConvID: c.convID, Kind: c.kind, Text: c.ta.Value(), Seq: NextSeq()}
 			return c, tea.Sequence(shared.Pop, func() tea.Msg { return closed })
 		case key.Matches(msg, k.InsertArticle) && c.canInsertArticle():
 			// The search sits above the composer; its answer comes back here once it
@@ -225,7 +237,7 @@ func (c *Composer) edited() tea.Cmd {
 	if !c.holeStatus() {
 		c.status, c.isErr = "saving…", false
 	}
-	changed := DraftChangedMsg{ConvID: c.convID, Kind: c.kind, Text: text}
+	changed := DraftChangedMsg{ConvID: c.convID, Kind: c.kind, Text: text, Seq: NextSeq()}
 	return func() tea.Msg { return changed }
 }
 
@@ -281,7 +293,7 @@ func (c Composer) send() (shared.Overlay, tea.Cmd) {
 		c.status, c.isErr = notSent(c.holes), true
 		return c, nil
 	}
-	send := SendMsg{ConvID: c.convID, Kind: c.kind, Text: text}
+	send := SendMsg{ConvID: c.convID, Kind: c.kind, Text: text, Seq: NextSeq()}
 	return c, tea.Sequence(shared.Pop, func() tea.Msg { return send })
 }
 

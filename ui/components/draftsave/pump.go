@@ -14,6 +14,11 @@ type Pump struct {
 	Gen    uint64 // the window's tick; older ticks are ignored
 	Remove bool   // delete the file when nothing is in flight (the text was sent)
 
+	// Edit is the latest composer message applied (composer.Seq): the composer's edits
+	// arrive through commands, which Bubble Tea runs concurrently, so one keystroke's
+	// text can arrive after the next one's and must not replace it.
+	Edit uint64
+
 	SavedAt string // when the text last reached the disk, "15:04"
 	SaveErr error  // why the last save failed, until one succeeds
 }
@@ -79,4 +84,17 @@ func (s *Pump) Flush() {
 	s.Window = false
 	s.Gen++
 	s.Retry = s.SaveErr != nil
+}
+
+// Newer records a composer message numbered seq and reports whether it is newer than
+// every one applied before; 0 (an unnumbered message) always is.
+func (s *Pump) Newer(seq uint64) bool {
+	if seq == 0 {
+		return true
+	}
+	if seq <= s.Edit {
+		return false
+	}
+	s.Edit = seq
+	return true
 }
