@@ -1,10 +1,12 @@
 package main
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/intercom-tui/intercom-tui/config"
+	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
 
 // A colour role the palette lacks, or a colour lipgloss cannot read, stops the start
@@ -54,5 +56,30 @@ func TestThemeSettingsFromTheFile(t *testing.T) {
 	}
 	if look, _ = configLook(nil, "plain"); !look.NoColor || look.Icons != "plain" {
 		t.Errorf("no config file: %+v", look)
+	}
+}
+
+// The [theme] part of `config init`'s template, uncommented, loads and names every
+// role with its default colour.
+func TestConfigInitThemeSectionLoads(t *testing.T) {
+	text := defaultConfigText()
+	start, end := strings.Index(text, "# [theme]"), strings.Index(text, "# Keys:")
+	if start < 0 || end < start {
+		t.Fatalf("no [theme] section in:\n%s", text)
+	}
+	toml := regexp.MustCompile(`(?m)^# (\[theme[a-z.]*\]|[a-z_]+ = )`).ReplaceAllString(text[start:end], "$1")
+	file, err := config.Load(writeConfig(t, toml), true)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, toml)
+	}
+	if _, err := configLook(file, "plain"); err != nil {
+		t.Fatal(err)
+	}
+	th := file.Config.Theme
+	if th.Mode != "auto" || th.Icons != "plain" || len(th.Dark) != len(theme.Roles()) || len(th.Light) != len(theme.Roles()) {
+		t.Errorf("parsed %+v", th)
+	}
+	if th.Dark["accent"] != theme.Dark.Hex("accent") || th.Light["note_bg"] != theme.Light.Hex("note_bg") || th.Dark["accent"] == "" {
+		t.Errorf("defaults: dark accent %q light note_bg %q", th.Dark["accent"], th.Light["note_bg"])
 	}
 }

@@ -124,3 +124,21 @@ func distance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Hex is the colour of a role as "#RRGGBB" (for the commented config `config init`
+// writes); "" for a role the palette does not have or a colour that is not set.
+func (p Palette) Hex(role string) string {
+	f, ok := roleField(role)
+	if !ok {
+		return ""
+	}
+	c, _ := reflect.ValueOf(p).FieldByName(f).Interface().(color.Color)
+	if c == nil {
+		return ""
+	}
+	if _, none := c.(lipgloss.NoColor); none {
+		return ""
+	}
+	r, g, b, _ := c.RGBA()
+	return fmt.Sprintf("#%02X%02X%02X", r>>8, g>>8, b>>8)
+}
