@@ -118,3 +118,62 @@ func TestNerdIconsOnOptIn(t *testing.T) {
 		t.Errorf("with the icons swapped back the screens differ (a column moved):\nplain:\n%s\nnerd:\n%s", plain, nerd)
 	}
 }
+
+// rawScreen is the probe's last screen with its escape sequences.
+func (p *probe) rawScreen() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.raw
+}
+
+// A tour of the other screens under NO_COLOR: a picker, the help, the palette, the
+// ticket list and detail, the help-center tree and reader. None writes a colour, and
+// each shows its chosen line in reverse video.
+func TestNoColorTour(t *testing.T) {
+	h := newHarness(t, 300)
+	h.ctx.Styles = nil
+	tm, p := h.runWith(t, Options{Where: "demo workspace", Look: theme.Config{NoColor: true}}, 120, 36, "Open 134")
+	check := func(what string, wantReverse bool) {
+		t.Helper()
+		raw := p.rawScreen()
+		if c := colours(raw); len(c) > 0 {
+			t.Errorf("%s: %d colour sequences under NO_COLOR, first %q:\n%s", what, len(c), c[0], ansi.Strip(raw))
+		}
+		if wantReverse && !strings.Contains(raw, "\x1b[7") && !strings.Contains(raw, ";7m") && !strings.Contains(raw, ";7;") {
+			t.Errorf("%s: nothing in reverse video", what)
+		}
+	}
+	press(tm, "a")
+	waitFor(t, tm, p, "Assign #", "▌ Me (")
+	check("assign picker", true)
+	press(tm, "esc")
+	waitGone(t, tm, p, "Assign #")
+	press(tm, "?")
+	waitFor(t, tm, p, "Keys", "next view")
+	check("help", true)
+	press(tm, "?")
+	waitGone(t, tm, p, "next view")
+	tm.Send(ctrlK)
+	waitFor(t, tm, p, "Command palette")
+	check("palette", true)
+	press(tm, "esc")
+	waitGone(t, tm, p, "Command palette")
+	press(tm, "3")
+	waitFor(t, tm, p, "#10")
+	press(tm, "enter")
+	waitFor(t, tm, p, "Submitted")
+	check("tickets", true)
+	press(tm, "4")
+	waitFor(t, tm, p, "40 articles", "Developers & API")
+	check("articles tree", true)
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// waitGone waits until the screen no longer shows gone (an overlay closed).
+func waitGone(t *testing.T, tm *teatest.TestModel, p *probe, gone string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func([]byte) bool { return !strings.Contains(p.text(), gone) },
+		teatest.WithDuration(15*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+}
