@@ -25,6 +25,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/store"
 	"github.com/intercom-tui/intercom-tui/ui"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
+	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
 
@@ -32,6 +33,7 @@ type browseFlags struct {
 	force    bool
 	size     int
 	theme    string
+	icons    string
 	refresh  time.Duration
 	markRead bool
 	syncAge  time.Duration
@@ -49,7 +51,8 @@ func (f browseFlags) given(name string) bool { return f.changed != nil && f.chan
 func (f *browseFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&f.force, "demo", false, "browse the built-in demo workspace even when a token is set")
 	cmd.Flags().IntVar(&f.size, "demo-size", 300, "number of conversations in the demo workspace")
-	cmd.Flags().StringVar(&f.theme, "theme", "auto", "colours: auto (from the terminal background), dark or light")
+	cmd.Flags().StringVar(&f.theme, "theme", "auto", "colours: auto (from the terminal background), dark or light; default from [theme] mode")
+	cmd.Flags().StringVar(&f.icons, "icons", "plain", "icons: plain (any font) or nerd (a Nerd Font's glyphs); default from [theme] icons")
 	cmd.Flags().DurationVar(&f.refresh, "refresh", shared.DefaultSettings().RefreshInterval, "refresh the inbox this often (0 turns it off)")
 	cmd.Flags().BoolVar(&f.markRead, "mark-read", true, "opening a conversation marks it read (--mark-read=false leaves it unread)")
 	cmd.Flags().DurationVar(&f.syncAge, "sync-age", shared.DefaultSettings().HelpCenterMaxAge,
@@ -83,6 +86,10 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 		return err
 	}
 	demo = demo.withConfig(file)
+	look, err := configLook(file, demo.icons)
+	if err != nil {
+		return err
+	}
 	if !phone.ValidRegion(demo.region) {
 		return fmt.Errorf("--phone-region must be a country code such as IE, US or GB, got %q", demo.region)
 	}
@@ -119,6 +126,11 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	case "auto", "dark", "light":
 	default:
 		return fmt.Errorf("--theme must be auto, dark or light, got %q", demo.theme)
+	}
+	switch demo.icons {
+	case "plain", "nerd":
+	default:
+		return fmt.Errorf("--icons must be plain or nerd, got %q", demo.icons)
 	}
 	if !isTerminal(w) {
 		return printInbox(ctx, w, client, target, where)
@@ -165,7 +177,7 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	// A panic anywhere in the UI names no secret: the token is redacted from toasts,
 	// crash logs and the line below.
 	crash := ui.Crash{Redact: ui.Redactor(target.Token), Log: sessionFrom(ctx).debug}
-	p := tea.NewProgram(ui.New(uictx, ui.Options{Where: where, Theme: strings.TrimPrefix(demo.theme, "auto"),
+	p := tea.NewProgram(ui.New(uictx, ui.Options{Where: where, Theme: strings.TrimPrefix(demo.theme, "auto"), Look: look,
 		Notice: cache.Notice(), Crash: crash, Commands: commands}), tea.WithContext(ctx))
 	_, err = ui.Run(p, crash)
 	var crashed *ui.CrashError
@@ -197,6 +209,28 @@ func configKeys(file *config.File) (*keymap.KeyMap, error) {
 	return km, nil
 }
 
+// configLook is the theme the config file's [theme] asks for, icons being the
+// set --icons or the file chose, with NO_COLOR read from the environment. A colour
+// role the palette does not have is named with the file and line; the config package
+// has already checked the mode, the icon set and each colour's syntax.
+func configLook(file *config.File, icons string) (theme.Config, error) {
+	look := theme.Config{Icons: icons, NoColor: theme.NoColor()}
+	if file == nil {
+		return look, nil
+	}
+	look.Dark, look.Light = file.Config.Theme.Dark, file.Config.Theme.Light
+	table, err := look.Check()
+	var re *theme.RoleError
+	if errors.As(err, &re) {
+		where := file.Path
+		if line := file.Line("theme", table, re.Role); line > 0 {
+			where = fmt.Sprintf("%s:%d", file.Path, line)
+		}
+		return look, fmt.Errorf("config file %s: theme.%s.%s: %w", where, table, re.Role, err)
+	}
+	return look, err
+}
+
 // withConfig fills the settings no flag gave from the config file (its profile merged
 // in). The phone region's environment variable still wins over the file.
 func (f browseFlags) withConfig(file *config.File) browseFlags {
@@ -211,6 +245,12 @@ func (f browseFlags) withConfig(file *config.File) browseFlags {
 		f.region = c.PhoneRegion
 	}
 	f.defaultView = c.DefaultView
+	if c.Theme.Mode != "" && !f.given("theme") {
+		f.theme = c.Theme.Mode
+	}
+	if c.Theme.Icons != "" && !f.given("icons") {
+		f.icons = c.Theme.Icons
+	}
 	return f
 }
 

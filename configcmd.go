@@ -14,6 +14,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/config"
 	"github.com/intercom-tui/intercom-tui/keymap"
+	"github.com/intercom-tui/intercom-tui/ui/theme"
 	"github.com/intercom-tui/intercom-tui/usercmd"
 )
 
@@ -189,6 +190,21 @@ func defaultConfigText() string {
 # {{admin_first_name}}
 # """
 
+# Theme: colours follow the terminal's background. NO_COLOR (set and not empty) turns
+# every colour off; selection and focus then show in reverse video and bold.
+# [theme]
+# mode = "auto"                        # auto, dark or light (--theme wins)
+# icons = "plain"                      # plain (any font) or nerd (a Nerd Font; --icons wins)
+# Colours by role over the built-in palettes: "#RRGGBB", "#RGB" or an ANSI number 0-255.
+# The values below are the defaults.
+`)
+	for _, p := range []theme.Palette{theme.Dark, theme.Light} {
+		fmt.Fprintf(&b, "# [theme.%s]\n", p.Name)
+		for _, role := range theme.Roles() {
+			fmt.Fprintf(&b, "# %s = %q\n", role, p.Hex(role))
+		}
+	}
+	b.WriteString(`
 # Keys: rebind any action to one or more keys. A key bound to two actions active
 # together (the same help group, or a global key and any other) is reported at start.
 # [keys]

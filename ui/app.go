@@ -28,10 +28,11 @@ import (
 
 // Options tune the root model.
 type Options struct {
-	Theme  string // "dark", "light", or "" to follow the terminal background
-	Where  string // what we connect to, for the connecting screen ("demo workspace", a URL)
-	Notice string // something to tell the user at start (e.g. the offline store was rebuilt)
-	Crash  Crash  // where a panic in a command is logged, and what to redact from it
+	Theme  string       // "dark", "light", or "" to follow the terminal background
+	Look   theme.Config // colour overrides, icons, NO_COLOR
+	Where  string       // what we connect to, for the connecting screen ("demo workspace", a URL)
+	Notice string       // something to tell the user at start (e.g. the offline store was rebuilt)
+	Crash  Crash        // where a panic in a command is logged, and what to redact from it
 	// Commands are the config's [[commands]], bound to Keys.Commands (commands.go).
 	Commands []Command
 }
@@ -68,7 +69,7 @@ type App struct {
 // terminal reports its background.
 func New(ctx *shared.Context, opts Options) App {
 	if ctx.Styles == nil {
-		ctx.Styles = theme.For(true, opts.Theme)
+		ctx.Styles = opts.Look.Styles(true, opts.Theme)
 	}
 	a := App{
 		ctx:  ctx,
@@ -142,7 +143,7 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.width, a.height = msg.Width, msg.Height
 		cmd = a.toAll(a.paneSize())
 	case tea.BackgroundColorMsg:
-		a.ctx.Styles = theme.For(msg.IsDark(), a.opts.Theme)
+		a.ctx.Styles = a.opts.Look.Styles(msg.IsDark(), a.opts.Theme)
 	case shared.DirectoryMsg:
 		a, cmd = a.directoryLoaded(msg)
 	case savedDirectoryMsg:

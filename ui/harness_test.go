@@ -92,6 +92,7 @@ func newHarness(t *testing.T, size int, rules ...faults.Rule) *harness {
 type probe struct {
 	mu     sync.Mutex
 	screen string
+	raw    string // screen with its escape sequences (the NO_COLOR tests read them)
 	busy   bool
 }
 
@@ -104,7 +105,8 @@ func (m probed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.App.Update(msg)
 	app := next.(App)
 	m.p.mu.Lock()
-	m.p.screen, m.p.busy = ansi.Strip(app.Render()), app.Busy()
+	raw := app.Render()
+	m.p.screen, m.p.raw, m.p.busy = ansi.Strip(raw), raw, app.Busy()
 	m.p.mu.Unlock()
 	return probed{app, m.p}, cmd
 }

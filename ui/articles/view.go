@@ -157,9 +157,9 @@ func (p *Pane) treeRow(r row, w int, selected bool) string {
 	mark := "  "
 	var right, rightPlain string
 	if n.group() {
-		mark = "▸ "
+		mark = st.Icons.Collapsed + " "
 		if p.tree.isExpanded(n) {
-			mark = "▾ "
+			mark = st.Icons.Expanded + " "
 		}
 		rightPlain = fmt.Sprintf("%d", n.articles)
 		right = st.Muted.Render(rightPlain)

@@ -8,6 +8,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/api/fake/faults"
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/ui/components/progress"
+	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
 
 // What the bulk tests read of a harness: the progress report on top, the selection, the
@@ -53,7 +54,7 @@ func (h *harness) markedRows() []string {
 		if row >= v.list.len() {
 			break
 		}
-		if []rune(line)[3] == []rune(markSelected)[0] {
+		if []rune(line)[3] == []rune(theme.PlainIcons.Marked)[0] {
 			out = append(out, v.list.at(row).id)
 		}
 	}

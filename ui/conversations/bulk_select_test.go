@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
 
 // space toggles the row under the cursor and moves to the next row; the rows show the
@@ -194,7 +196,7 @@ func TestMarkedRowsAreExactlyTheirWidth(t *testing.T) {
 			if ansi.StringWidth(got) != w {
 				t.Fatalf("width %d selected=%v: marked row is %d wide", w, sel, ansi.StringWidth(got))
 			}
-			if w > colMark && strings.Replace(got, markSelected, " ", 1) != unmarked {
+			if w > colMark && strings.Replace(got, theme.PlainIcons.Marked, " ", 1) != unmarked {
 				t.Fatalf("width %d: marked %q, unmarked %q", w, got, unmarked)
 			}
 		}

@@ -36,12 +36,9 @@ type convRow struct {
 
 // Plain-font marks.
 const (
-	markUnread   = "●"
-	markPriority = "★"
-	markCursor   = "▌"
-	markSelected = "✓" // marked for a bulk action
-	rowNoValue   = "—"
-	rowEllipsis  = "…"
+	markCursor  = "▌"
+	rowNoValue  = "—"
+	rowEllipsis = "…"
 )
 
 // rowSubjectRunes bounds what a row keeps of a subject: more never fits on a line.
@@ -299,6 +296,7 @@ type rowStyles struct {
 	base, bold, unread, priority, channel, muted, tag span
 	cursor                                            string // the selected row's mark, visible without colour
 	gap                                               string // before the name: a space, or the bulk mark
+	icons                                             theme.Icons
 }
 
 // span is a style as the escape sequences before and after its text, found once by
@@ -350,12 +348,13 @@ func newRowStyles(s *theme.Styles, selected bool) rowStyles {
 		channel:  on(s.Channel),
 		muted:    on(s.Muted),
 		tag:      on(s.Tag),
+		icons:    s.Icons,
 	}
 }
 
 // marked is st for a row marked for a bulk action: the mark stands before the name.
 func (st rowStyles) marked() rowStyles {
-	st.gap = markSelected
+	st.gap = st.icons.Marked
 	return st
 }
 
@@ -368,16 +367,16 @@ func (r *convRow) render(l rowLayout, st *rowStyles, now int64) string {
 	b.Grow(4*l.width + 256) // escape sequences and multi-byte marks: one allocation
 	mark, prio := " ", " "
 	if r.unread {
-		mark = markUnread
+		mark = st.icons.Unread
 	}
 	if r.priority {
-		prio = markPriority
+		prio = st.icons.Priority
 	}
 	b.WriteString(st.unread.render(st.cursor))
 	b.WriteString(st.unread.render(mark))
 	b.WriteString(st.priority.render(prio))
-	if st.gap == markSelected {
-		b.WriteString(st.unread.render(markSelected))
+	if st.gap != " " {
+		b.WriteString(st.unread.render(st.gap))
 	} else {
 		b.WriteString(st.base.render(" "))
 	}

@@ -87,7 +87,7 @@ func threadMeta(in threadHeaderInput) []string {
 		out = append(out, st.Channel.Render(ch))
 	}
 	if c.Priority == models.PriorityHigh {
-		out = append(out, st.Priority.Render("★ priority"))
+		out = append(out, st.Priority.Render(st.Icons.Priority+" priority"))
 	}
 	out = append(out, threadAssignee(c, in.dir, st))
 	if in.loc != nil && c.CreatedAt != 0 {

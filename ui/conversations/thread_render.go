@@ -204,7 +204,7 @@ func partAttachmentLines(a models.Attachment, st *theme.Styles, width int) []str
 	if a.Width > 0 && a.Height > 0 {
 		meta = append(meta, strconv.FormatInt(int64(a.Width), 10)+"×"+strconv.FormatInt(int64(a.Height), 10))
 	}
-	head := st.Attachment.Render("📎 " + name)
+	head := st.Attachment.Render(st.Icons.Attachment + " " + name)
 	if len(meta) > 0 {
 		head += "  " + st.Muted.Render(strings.Join(meta, " · "))
 	}

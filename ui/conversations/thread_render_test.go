@@ -12,6 +12,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/models"
 	"github.com/intercom-tui/intercom-tui/ui/components/markdown"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
+	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
 
 func TestRenderSeededThread(t *testing.T) {
@@ -83,7 +84,7 @@ func TestRenderSeededThread(t *testing.T) {
 			// Attachments by name, type and URL.
 			for _, p := range c.Parts() {
 				for _, a := range p.Attachments {
-					if !strings.Contains(text, "📎 "+a.Name+"  "+a.ContentType) {
+					if !strings.Contains(text, theme.PlainIcons.Attachment+" "+a.Name+"  "+a.ContentType) {
 						t.Errorf("attachment %q not listed", a.Name)
 					}
 					if !strings.Contains(strings.ReplaceAll(text, "\n     ", ""), a.URL) {

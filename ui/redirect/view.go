@@ -194,7 +194,7 @@ func (m Model) label(text string, field int) string {
 
 func (m Model) marker(field int) string {
 	if m.focus == field {
-		return m.ctx.Styles.Title.Render("▸ ")
+		return m.ctx.Styles.Title.Render(m.ctx.Styles.Icons.Pointer + " ")
 	}
 	return "  "
 }

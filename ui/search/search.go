@@ -135,9 +135,10 @@ func (o Overlay) choose(h store.Hit) tea.Cmd {
 
 func newOverlay(ctx *shared.Context, src Searcher, debounce time.Duration) Overlay {
 	in := textinput.New()
-	in.Prompt = "⌕ "
+	in.Prompt = "> "
 	in.Placeholder = "search articles and conversations"
 	if st := ctx.Styles; st != nil {
+		in.Prompt = st.Icons.Search + " "
 		state := textinput.StyleState{Text: st.Text, Placeholder: st.Muted, Suggestion: st.Muted, Prompt: st.Filter}
 		s := textinput.Styles{Focused: state, Blurred: state}
 		s.Cursor.Color = st.Palette.Accent
@@ -318,11 +319,11 @@ func (o Overlay) row(h store.Hit, selected bool, w int) []string {
 	st := o.ctx.Styles
 	mark, title := "  ", st.Text
 	if selected {
-		mark, title = st.Title.Render("▸ "), st.Bold
+		mark, title = st.Title.Render(st.Icons.Pointer+" "), st.Bold
 	}
-	kind := "💬 conversation"
+	kind := st.Icons.Conversation + " conversation"
 	if h.Kind == store.KindArticle {
-		kind = "📄 article"
+		kind = st.Icons.Article + " article"
 	}
 	t := textfmt.Line(h.Title)
 	if t == "" {

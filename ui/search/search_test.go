@@ -124,7 +124,7 @@ func TestFindsArticlesAndConversationsRanked(t *testing.T) {
 	if strings.ContainsAny(view, store.MarkStart+store.MarkEnd) {
 		t.Errorf("raw markers on screen:\n%q", view)
 	}
-	for _, want := range []string{"📄 article", "💬 conversation", "results", "efund"} {
+	for _, want := range []string{"≡ article", "✉ conversation", "results", "efund"} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("screen lacks %q:\n%s", want, plain)
 		}

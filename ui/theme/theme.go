@@ -60,6 +60,10 @@ var Light = Palette{
 // Styles is every style the UI uses, built from one palette.
 type Styles struct {
 	Palette Palette
+	Icons   Icons
+	// Mono is true under NO_COLOR: no style carries a colour, and what colour would
+	// have told (selection, focus, notes) is told by reverse, bold and underline.
+	Mono bool
 
 	Text   lipgloss.Style
 	Muted  lipgloss.Style
@@ -113,6 +117,7 @@ func New(p Palette) *Styles {
 	s := lipgloss.NewStyle
 	return &Styles{
 		Palette: p,
+		Icons:   PlainIcons,
 		Text:    s().Foreground(p.Fg),
 		Muted:   s().Foreground(p.Muted),
 		Bold:    s().Foreground(p.Fg).Bold(true),
@@ -175,10 +180,19 @@ func For(isDark bool, override string) *Styles {
 	return New(Light)
 }
 
-// GlamourStyle is the glamour standard style name matching the palette.
+// GlamourStyle is the markdown style matching the palette: the glamour standard style
+// name ("dark", "light"), or "mono" (no colour) under NO_COLOR, with the image icon
+// after a "|" when it is not the plain one (markdown.Render reads both).
 func (s *Styles) GlamourStyle() string {
-	if s.Palette.Dark {
-		return "dark"
+	name := "light"
+	switch {
+	case s.Mono:
+		name = "mono"
+	case s.Palette.Dark:
+		name = "dark"
 	}
-	return "light"
+	if s.Icons.Image != PlainIcons.Image {
+		name += "|" + s.Icons.Image
+	}
+	return name
 }

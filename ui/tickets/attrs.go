@@ -351,7 +351,7 @@ func fileLines(in detailInput, f models.Attachment, width int) []string {
 	if f.Filesize > 0 {
 		meta = append(meta, byteSize(f.Filesize))
 	}
-	head := st.Attachment.Render(markFile + " " + name)
+	head := st.Attachment.Render(st.Icons.Attachment + " " + name)
 	if len(meta) > 0 {
 		head += "  " + st.Muted.Render(strings.Join(meta, " · "))
 	}

@@ -73,7 +73,7 @@ func TestDetailShowsEveryDataType(t *testing.T) {
 		{"Refund requested", "yes", ""},                                 // boolean
 		{"Regression", "no", ""},                                        // boolean
 		{"Invoice date", textfmt.AbsTime(invoiceDate, testNow, dublin) + " · " + relTime(invoiceDate, testNow), ""}, // datetime
-		{"Invoice PDF", "", "  📎 screenshot.png  image/png · 1.9 MB"},                                               // files
+		{"Invoice PDF", "", "  ❐ screenshot.png  image/png · 1.9 MB"},                                               // files
 		{"State", "Resolved (internal and external)", ""},
 		{"Type", "💳 Billing question", ""},
 		{"Shared", "yes · customers can see it", ""},

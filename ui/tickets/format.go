@@ -19,7 +19,6 @@ const (
 	markCursor = "▌"
 	noValue    = "—"
 	ellipsis   = "…"
-	markFile   = "📎"
 )
 
 // humanState is a ticket state in words: "waiting_on_customer" → "waiting on customer".

@@ -15,14 +15,16 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
 
 // newConverter builds the HTML → markdown converter: base + commonmark + table, with
 // three rules of our own:
 //   - links whose target is not http(s), mailto or tel render as their text only, so a
 //     javascript: or data: href never reaches the terminal as something to click;
-//   - images become a "🖼 name" link line (no inline image in a terminal), and an <a>
-//     that only wraps an image yields the image line alone (no nested links);
+//   - images become an "ICON name" link line, ICON the theme's image icon (no inline
+//     image in a terminal), and an <a> that only wraps an image yields the image
+//     line alone (no nested links);
 //   - text is sanitized once decoded (an &#x1b; in the HTML is a raw ESC by then) and
 //     its "&" written as "&amp;": glamour entity-decodes every text token, so a
 //     customer's literal "&copy;" would otherwise show as ©.
@@ -133,7 +135,15 @@ func onlyImages(n *html.Node) bool {
 
 var imageSchemes = map[string]bool{"http": true, "https": true}
 
-func renderImage(_ converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+// imageMarkKey carries the image icon to renderImage through the conversion's context:
+// one converter serves every theme.
+type imageMarkKey struct{}
+
+func renderImage(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	mark, _ := ctx.Value(imageMarkKey{}).(string)
+	if mark == "" {
+		mark = theme.PlainIcons.Image
+	}
 	src := strings.TrimSpace(dom.GetAttributeOr(n, "src", ""))
 	ok := safeURL(src, imageSchemes)
 	name := strings.TrimSpace(dom.GetAttributeOr(n, "alt", ""))
@@ -147,10 +157,10 @@ func renderImage(_ converter.Context, w converter.Writer, n *html.Node) converte
 	}
 	name = escapeMarkdown(sanitize.Line(name))
 	if !ok {
-		w.WriteString("🖼 " + name)
+		w.WriteString(mark + " " + name)
 		return converter.RenderSuccess
 	}
-	w.WriteString("🖼 [" + name + "](<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(src) + ">)")
+	w.WriteString(mark + " [" + name + "](<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(src) + ">)")
 	return converter.RenderSuccess
 }
 

@@ -10,6 +10,7 @@
 package markdown
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -18,7 +19,6 @@ import (
 
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 
 	xansi "github.com/charmbracelet/x/ansi"
@@ -94,7 +94,9 @@ var ErrUnknownStyle = errors.New("markdown: unknown style")
 
 // Render returns body (HTML) as terminal lines at most width cells wide (wider only
 // where glamour cannot break, e.g. a long URL in a table), without glamour's margin or
-// blank lines around it. style is a glamour standard style: "dark" or "light".
+// blank lines around it. style is a glamour standard style ("dark", "light") or "mono"
+// (dark without a colour, for NO_COLOR), optionally followed by "|" and the icon to
+// mark images with (theme.Styles.GlamourStyle builds it).
 //
 // The result is cached under (k, width, style) unless k is the zero Key; the returned
 // slice is shared with the cache and must not be modified. On an error the lines are
@@ -121,9 +123,14 @@ func (r *Renderer) Render(k Key, body string, width int, style string) ([]string
 }
 
 // Markdown converts body (HTML) to markdown, sanitized, with unsafe links reduced to
-// their text and images to link lines.
+// their text and images to link lines behind the plain image icon.
 func (r *Renderer) Markdown(body string) (string, error) {
-	md, err := r.conv.ConvertString(sanitize.String(body))
+	return r.markdown(body, "")
+}
+
+func (r *Renderer) markdown(body, imageMark string) (string, error) {
+	ctx := context.WithValue(context.Background(), imageMarkKey{}, imageMark)
+	md, err := r.conv.ConvertString(sanitize.String(body), converter.WithContext(ctx))
 	if err != nil {
 		return "", fmt.Errorf("markdown: converting HTML: %w", err)
 	}
@@ -139,7 +146,8 @@ func (r *Renderer) Cached() int {
 }
 
 func (r *Renderer) render(body string, width int, style string) ([]string, error) {
-	md, err := r.Markdown(body)
+	style, imageMark, _ := strings.Cut(style, "|")
+	md, err := r.markdown(body, imageMark)
 	if err != nil {
 		return fallback(sanitize.String(body), width), err
 	}
@@ -175,12 +183,12 @@ func (r *Renderer) term(width int, style string) (*term, error) {
 		t.used = r.tick
 		return t, nil
 	}
-	cfg, ok := styles.DefaultStyles[style]
+	cfg, ok := styleConfig(style)
 	if !ok {
 		return nil, fmt.Errorf("%w %q", ErrUnknownStyle, style)
 	}
 	tr, err := glamour.NewTermRenderer(
-		glamour.WithStyles(flatten(*cfg)),
+		glamour.WithStyles(cfg),
 		glamour.WithWordWrap(width),
 		glamour.WithPreservedNewLines(), // <br> arrives as a newline; glamour would join it
 		glamour.WithInlineTableLinks(true),

@@ -100,7 +100,7 @@ func TestImagesBecomeLinkLines(t *testing.T) {
 		`<p><img alt="Logo [v2]" src="https://cdn.example.com/logo.svg"></p>` +
 		`<p><img src="data:image/png;base64,iVBORw0KGgo="></p><p><img src="javascript:alert(1)" alt="evil"></p>`
 	got := plain(render(t, New(), body, 100))
-	for _, want := range []string{"🖼 shot.png https://cdn.example.com/i/shot.png", "🖼 Logo [v2] https://cdn.example.com/logo.svg", "🖼 image", "🖼 evil"} {
+	for _, want := range []string{"▣ shot.png https://cdn.example.com/i/shot.png", "▣ Logo [v2] https://cdn.example.com/logo.svg", "▣ image", "▣ evil"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
 		}

@@ -42,8 +42,6 @@ func (s Status) final() bool { return s >= Done }
 const (
 	markQueued  = "·"
 	markRunning = "…"
-	markDone    = "✓"
-	markFailed  = "✗"
 	markSkipped = "–"
 	barFull     = "█"
 	barEmpty    = "░"
@@ -358,9 +356,9 @@ func (r Report) itemLine(it Item, width int) string {
 			text = "sending"
 		}
 	case Done:
-		mark, style = markDone, st.Success
+		mark, style = st.Icons.Done, st.Success
 	case Failed:
-		mark, style = markFailed, st.Error
+		mark, style = st.Icons.Failed, st.Error
 	case Skipped:
 		mark = markSkipped
 		if text == "" {

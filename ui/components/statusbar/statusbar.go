@@ -48,9 +48,9 @@ func Render(s *theme.Styles, width int, st Status) string {
 		left = append(left, s.StatusBar.Render(strings.ToUpper(st.Region)))
 	}
 	if st.Online {
-		left = append(left, s.StatusOK.Render("● online"))
+		left = append(left, s.StatusOK.Render(s.Icons.Online+" online"))
 	} else {
-		off := "○ offline"
+		off := s.Icons.Offline + " offline"
 		if !st.OfflineSince.IsZero() {
 			off += " since " + st.OfflineSince.Format("15:04")
 		}

@@ -64,9 +64,9 @@ func (t Toast) View(s *theme.Styles, maxWidth int, retryHint string) string {
 		return ""
 	}
 	style := s.ToastInfo
-	text := "✓ " + t.Text
+	text := s.Icons.Done + " " + t.Text
 	if t.Error {
-		style, text = s.ToastError, "✗ "+t.Text
+		style, text = s.ToastError, s.Icons.Failed+" "+t.Text
 	}
 	inner := maxWidth - style.GetHorizontalFrameSize()
 	lines := strings.Split(ansi.Wrap(text, inner, " "), "\n")
