@@ -34,6 +34,9 @@ type Settings struct {
 	// DefaultView is the conversations view shown first (open, unassigned, mine,
 	// snoozed, closed); "" or unknown is open.
 	DefaultView string
+	// NoMouse leaves the mouse to the terminal (its own text selection): no clicks, no
+	// wheel. The zero value has the mouse on, as the default does.
+	NoMouse bool
 }
 
 // DefaultSettings are used when nothing is configured.
