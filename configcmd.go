@@ -158,9 +158,10 @@ func defaultConfigText() string {
 # refresh = "60s"                      # inbox refresh interval; "0" turns it off
 # default_view = "open"                # the inbox view at start: open, unassigned, mine, snoozed, closed
 # default_profile = "eu-support"       # used when --profile / INTERCOM_PROFILE is not given
+# mouse = true                         # clicks and the wheel; false leaves the mouse to the terminal
 
 # Profiles are other workspaces: intercom-tui --profile eu-support. Each takes the keys
-# above (except default_profile); what a profile leaves out comes from the top level.
+# above (except default_profile and mouse); what a profile leaves out comes from the top level.
 # [profiles.eu-support]
 # region = "eu"
 # token_command = "pass show intercom-eu"
