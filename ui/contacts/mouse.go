@@ -30,13 +30,15 @@ func (p *Pane) rowAt(y int) int {
 	return listnav.At(y, top, listnav.First(l.cursor, l.offset, l.len(), h), h, l.len())
 }
 
-// convAt is the profile's conversation drawn at line y (under the bar), or -1.
-func (p *Pane) convAt(y int) int {
-	if y < 1 || y > p.bodyHeight() {
+// convAt is the profile's conversation drawn at x, y (under the bar; in the right-hand
+// column of a wide profile), or -1.
+func (p *Pane) convAt(x, y int) int {
+	d := p.document()
+	if y < 1 || y > p.bodyHeight() || x < d.convX {
 		return -1
 	}
 	line := p.prof.offset + y - 1
-	for i, at := range p.document().convLine {
+	for i, at := range d.convLine {
 		if at == line {
 			return i
 		}
@@ -49,7 +51,7 @@ func (p Pane) click(msg tea.MouseClickMsg) (Pane, tea.Cmd) {
 		return p, nil
 	}
 	if p.prof.open() {
-		i := p.convAt(msg.Y)
+		i := p.convAt(msg.X, msg.Y)
 		switch {
 		case i < 0:
 		case i == p.prof.cursor:

@@ -73,3 +73,32 @@ func TestMouseWheelScrollsTheProfile(t *testing.T) {
 		t.Fatalf("a notch up: offset %d, want 0", l.p.prof.offset)
 	}
 }
+
+// In a wide profile a click on a conversation (right-hand column) puts the cursor on
+// it and a second click opens it; a click on the details beside it does nothing.
+func TestMouseClickProfileConversation(t *testing.T) {
+	l := newLoop(t, 120, 30)
+	c, _ := l.richContact()
+	l.send(shared.OpenContactMsg{ID: string(c.ID)})
+	l.settle()
+	d := l.p.document()
+	if len(d.convLine) == 0 || d.convX == 0 || d.convLine[0] >= l.p.bodyHeight() {
+		t.Fatalf("want a two-column profile with a conversation on screen: %d convs at x %d", len(d.convLine), d.convX)
+	}
+	y := d.convLine[0] + 1 // under the bar
+	l.send(click(d.convX-5, y))
+	if l.p.prof.cursor != -1 {
+		t.Fatalf("a click on the details moved the cursor to %d", l.p.prof.cursor)
+	}
+	l.send(click(d.convX+2, y))
+	if l.p.prof.cursor != 0 {
+		t.Fatalf("a click on the conversation: cursor %d, want 0", l.p.prof.cursor)
+	}
+	_, cmd := l.p.Update(click(d.convX+2, y))
+	if cmd == nil {
+		t.Fatal("a second click did not open the conversation")
+	}
+	if msg, ok := cmd().(shared.OpenConversationMsg); !ok || msg.ID != l.p.prof.convs[0].id {
+		t.Fatalf("a second click sent %v", msg)
+	}
+}
