@@ -28,7 +28,8 @@ func (a App) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	case a.height < 3 || a.width <= 0:
 		// A terminal this small shows no tab bar (Render keeps the status bar).
 	case !wheel && m.Button != tea.MouseLeft:
-		// Right and middle clicks are the terminal's (paste, its menu) in spirit.
+		// Only the left button acts: a right or middle click (a menu, a paste in
+		// other programs) doing something here would surprise.
 	case a.help:
 		a = a.helpWheel(msg)
 	case len(a.overlays) > 0:

@@ -2,42 +2,57 @@ package ui
 
 import (
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 )
 
-// kept is a probed app that also keeps its latest model, so that a test can ask what
-// a message would do to it: Update does no I/O, so calling it beside the program is safe.
+// kept is a probed app that answers a mark with a snapshot of itself, taken inside the
+// program's loop (the panes share state between copies, so the model is never read
+// beside the program). Messages are handled in order: a snapshot after a message shows
+// what that message did.
 type kept struct {
 	probed
-	mu  *sync.Mutex
-	app *App
+	snaps chan snapshot
+}
+
+type mark struct{}
+
+type snapshot struct {
+	app    App
+	screen []string
 }
 
 func (k kept) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(mark); ok {
+		k.snaps <- snapshot{k.App, strings.Split(ansi.Strip(k.App.Render()), "\n")}
+		return k, nil
+	}
 	next, cmd := k.probed.Update(msg)
-	pr := next.(probed)
-	k.mu.Lock()
-	*k.app = pr.App
-	k.mu.Unlock()
-	return kept{pr, k.mu, k.app}, cmd
+	return kept{next.(probed), k.snaps}, cmd
 }
 
-func (k kept) latest() App {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	return *k.app
+// snap is the model once every message sent so far has been handled.
+func (k kept) snap(t *testing.T, tm *teatest.TestModel) snapshot {
+	t.Helper()
+	tm.Send(mark{})
+	select {
+	case s := <-k.snaps:
+		return s
+	case <-time.After(15 * time.Second):
+		t.Fatal("no snapshot")
+		return snapshot{}
+	}
 }
 
-// runKept is run, keeping the latest model.
+// runKept is run, with snapshots.
 func (h *harness) runKept(t *testing.T, w, hgt int, want ...string) (*teatest.TestModel, *probe, kept) {
 	t.Helper()
 	p := &probe{}
-	k := kept{probed{New(h.ctx, Options{Where: "demo workspace"}), p}, &sync.Mutex{}, &App{}}
+	k := kept{probed{New(h.ctx, Options{Where: "demo workspace"}), p}, make(chan snapshot, 1)}
 	tm := teatest.NewTestModel(t, k, teatest.WithInitialTermSize(w, hgt))
 	waitFor(t, tm, p, want...)
 	return tm, p, k
@@ -140,7 +155,7 @@ func TestMouseClickSplitThread(t *testing.T) {
 func TestMouseClicksOnNothingChangeNothing(t *testing.T) {
 	h := newHarness(t, 300)
 	tm, _, k := h.runKept(t, 120, 36, "Open 134")
-	a := k.latest()
+	before := k.snap(t, tm)
 	for _, msg := range []tea.Msg{
 		leftClick(5, 35),  // the status bar
 		leftClick(100, 0), // the tab bar past the tabs
@@ -150,29 +165,29 @@ func TestMouseClicksOnNothingChangeNothing(t *testing.T) {
 		tea.MouseMotionMsg{X: 5, Y: 4, Button: tea.MouseLeft},
 		wheelAt(5, 35, tea.MouseWheelDown), // the wheel over the status bar
 	} {
-		next, cmd := a.Update(msg)
-		if got := next.(App).Render(); got != a.Render() || cmd != nil {
-			t.Errorf("%v changed the screen (or started %v):\n%s", msg, cmd != nil, got)
+		tm.Send(msg)
+		if after := k.snap(t, tm); strings.Join(after.screen, "\n") != strings.Join(before.screen, "\n") {
+			t.Errorf("%v changed the screen:\n%s", msg, strings.Join(after.screen, "\n"))
 		}
 	}
 	quit(t, tm)
 
 	// A short list: a click under its last row moves nothing.
 	h = newHarness(t, 12)
-	tm, p, k := h.runKept(t, 120, 36, "Open ")
-	a = k.latest()
+	tm, _, k = h.runKept(t, 120, 36, "Open ")
+	before = k.snap(t, tm)
 	rows := 0
-	for _, l := range strings.Split(p.text(), "\n")[2:] {
+	for _, l := range before.screen[2:] {
 		if strings.Contains(l, "│") && strings.TrimSpace(strings.Split(l, "│")[0]) != "" {
 			rows++
 		}
 	}
 	if rows == 0 || rows > 30 {
-		t.Fatalf("want a short list, got %d rows:\n%s", rows, p.text())
+		t.Fatalf("want a short list, got %d rows:\n%s", rows, strings.Join(before.screen, "\n"))
 	}
-	next, _ := a.Update(leftClick(5, 2+rows))
-	if next.(App).Render() != a.Render() {
-		t.Errorf("a click under the last row changed the screen:\n%s", next.(App).Render())
+	tm.Send(leftClick(5, 2+rows))
+	if after := k.snap(t, tm); strings.Join(after.screen, "\n") != strings.Join(before.screen, "\n") {
+		t.Errorf("a click under the last row changed the screen:\n%s", strings.Join(after.screen, "\n"))
 	}
 	quit(t, tm)
 }
@@ -184,28 +199,26 @@ func TestMouseHelpAndOverlay(t *testing.T) {
 	tm, p, k := h.runKept(t, 80, 24, "Open 134")
 	press(tm, "?")
 	waitFor(t, tm, p, "Global")
-	a := k.latest()
-	next, _ := a.Update(wheelAt(10, 10, tea.MouseWheelDown))
-	if got := next.(App).helpOffset; got != 3 {
+	tm.Send(wheelAt(10, 10, tea.MouseWheelDown))
+	if got := k.snap(t, tm).app.helpOffset; got != 3 {
 		t.Errorf("a notch down scrolls the help 3 lines, got %d", got)
 	}
 	press(tm, "?")
 	tm.Send(ctrlK)
 	waitFor(t, tm, p, "Command palette")
-	a = k.latest()
-	next, _ = a.Update(wheelAt(2, 10, tea.MouseWheelDown))
-	b := next.(App)
-	if b.Render() == a.Render() {
+	before := k.snap(t, tm)
+	tm.Send(wheelAt(2, 10, tea.MouseWheelDown))
+	after := k.snap(t, tm)
+	if strings.Join(after.screen, "\n") == strings.Join(before.screen, "\n") {
 		t.Error("the wheel did not move the palette")
 	}
-	if strings.Split(b.Render(), "\n")[2] != strings.Split(a.Render(), "\n")[2] {
+	if after.screen[2] != before.screen[2] {
 		t.Error("the wheel moved the pane under the palette")
 	}
-	// A click on the palette's second row moves its cursor there; the first line of
-	// the box is found from the screen itself.
-	lines := strings.Split(p.text(), "\n")
+	// A click on the palette's second row moves its cursor there; the box is found on
+	// the screen itself.
 	top := -1
-	for y, l := range lines {
+	for y, l := range after.screen {
 		if strings.Contains(l, "Command palette") {
 			top = y
 			break
@@ -214,10 +227,10 @@ func TestMouseHelpAndOverlay(t *testing.T) {
 	if top < 0 {
 		t.Fatal("no palette")
 	}
-	x := strings.Index(lines[top], "Command palette")
-	next, _ = a.Update(leftClick(x, top+3)) // title, input, first row, second row
-	row := strings.Split(next.(App).Render(), "\n")[top+3]
-	if !strings.Contains(row, "▌") {
+	// A column, not a byte offset; the second row is under the title, the input and the first.
+	x := ansi.StringWidth(after.screen[top][:strings.Index(after.screen[top], "Command palette")])
+	tm.Send(leftClick(x, top+3))
+	if row := k.snap(t, tm).screen[top+3]; !strings.Contains(row, "▌") {
 		t.Errorf("the clicked palette row is not selected: %q", row)
 	}
 	quit(t, tm)
