@@ -53,3 +53,26 @@ func TestMouseTreeAndReader(t *testing.T) {
 		t.Fatalf("a notch over the tree: cursor %d, want %d", h.p.tree.cursor, max(0, cursor-3))
 	}
 }
+
+// A click on a search result's title or snippet line lands on that result (drawn with
+// the cursor's mark); a second click opens it.
+func TestMouseSearchResults(t *testing.T) {
+	h := newHarness(t, 120, 36)
+	h.press("/", "refund")
+	if len(h.p.sr.hits) < 2 {
+		t.Fatalf("hits %+v", h.p.sr.hits)
+	}
+	second := h.p.sr.hits[1]
+	y := 2 + 1*hitHeight + 1 // under the input and the status line, the second hit's snippet
+	h.send(click(5, y))
+	if h.p.sr.cursor != 1 || h.p.Capturing() {
+		t.Fatalf("a click on the second result: cursor %d, typing %v", h.p.sr.cursor, h.p.Capturing())
+	}
+	if title := h.line(y - 1); !strings.Contains(title, "▌") || !strings.Contains(title, line(second.Title, "")) {
+		t.Fatalf("the second result is not drawn under the cursor: %q", title)
+	}
+	h.send(click(5, y-1))
+	if !h.p.rd.open() || string(h.p.rd.art.ID) != second.ID {
+		t.Fatal("a second click did not open the result")
+	}
+}
