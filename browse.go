@@ -40,6 +40,7 @@ type browseFlags struct {
 	region   string
 	// defaultView is the conversations view shown first, from the config file.
 	defaultView string
+	mouse       bool   // clicks and the wheel; false leaves the mouse to the terminal
 	clock       string // hidden: stops the demo's and the UI's clock (scripts/screenshots)
 	// changed reports whether a flag was given (cobra's Flags().Changed); nil: none
 	// was, so the config file's settings apply.
@@ -59,6 +60,7 @@ func (f *browseFlags) register(cmd *cobra.Command) {
 		"at start, sync the help center in the background when the offline copy is older than this (0 never does)")
 	cmd.Flags().StringVar(&f.region, "phone-region", shared.DefaultSettings().PhoneRegion,
 		"the country (ISO 3166 code, e.g. IE) a phone number typed without its country code is read in; default from "+phone.EnvRegion+" or the locale")
+	cmd.Flags().BoolVar(&f.mouse, "mouse", true, "clicks and the wheel (--mouse=false leaves the mouse to the terminal's own text selection)")
 	cmd.Flags().StringVar(&f.clock, "clock", "", "stop the clock at this RFC 3339 time (reproducible screenshots)")
 	_ = cmd.Flags().MarkHidden("clock")
 }
@@ -148,6 +150,7 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	settings.HelpCenterMaxAge = demo.syncAge
 	settings.DefaultView = demo.defaultView
 	settings.Bell = file != nil && file.Config.Bell
+	settings.NoMouse = !demo.mouse
 	draftsDir, err := drafts.DefaultDir()
 	if err != nil {
 		return err
@@ -250,6 +253,9 @@ func (f browseFlags) withConfig(file *config.File) browseFlags {
 	}
 	if c.Theme.Icons != "" && !f.given("icons") {
 		f.icons = c.Theme.Icons
+	}
+	if c.Mouse != nil && !f.given("mouse") {
+		f.mouse = *c.Mouse
 	}
 	return f
 }

@@ -166,9 +166,11 @@ func defaultConfigText() string {
 # bell = false                         # ring the terminal bell when a refresh finds new unassigned conversations
 # default_profile = "eu-support"       # used when --profile / INTERCOM_PROFILE is not given
 # replies_dir = "~/intercom-replies"   # saved replies: one .md file each, named by its first "# heading" or file name
+# mouse = true                         # clicks and the wheel; false leaves the mouse to the terminal
 
 # Profiles are other workspaces: intercom-tui --profile eu-support. Each takes the keys
-# above (except default_profile and bell); what a profile leaves out comes from the top level.
+# above (except default_profile, bell, replies_dir and mouse); what a profile leaves out
+# comes from the top level.
 # [profiles.eu-support]
 # region = "eu"
 # token_command = "pass show intercom-eu"

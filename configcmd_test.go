@@ -300,3 +300,24 @@ func TestReadmeCommandsExampleLoads(t *testing.T) {
 		t.Fatalf("%v %d", err, len(cmds))
 	}
 }
+
+// mouse = false in the file turns the mouse off unless --mouse was given; unset, the
+// flag's default (on) stands.
+func TestMouseConfigAndFlag(t *testing.T) {
+	off := false
+	file := &config.File{Config: config.Config{Mouse: &off}}
+	if f := (browseFlags{mouse: true}).withConfig(file); f.mouse {
+		t.Error("mouse = false in the file did not turn the mouse off")
+	}
+	given := browseFlags{mouse: true, changed: func(n string) bool { return n == "mouse" }}.withConfig(file)
+	if !given.mouse {
+		t.Error("--mouse must win over the file")
+	}
+	if f := (browseFlags{mouse: true}).withConfig(&config.File{}); !f.mouse {
+		t.Error("no mouse key: the mouse stays on")
+	}
+	cfg, err := config.Parse("c.toml", []byte("mouse = false\n"))
+	if err != nil || cfg.Mouse == nil || *cfg.Mouse {
+		t.Fatalf("mouse = false parses: %v %v", cfg.Mouse, err)
+	}
+}

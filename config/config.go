@@ -45,6 +45,9 @@ type Config struct {
 	Commands []Command `toml:"commands"`
 	// Bell rings the terminal bell when a refresh finds new unassigned conversations.
 	Bell bool `toml:"bell"`
+	// Mouse = false leaves the mouse to the terminal (its own text selection): no
+	// clicks, no wheel. Unset (nil) is on; --mouse wins over it.
+	Mouse *bool `toml:"mouse"`
 }
 
 // hasSecret reports whether the file holds a token or a way to get one.

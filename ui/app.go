@@ -185,6 +185,10 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.spin, cmd = a.spin.Update(msg)
 	case tea.KeyPressMsg:
 		return a.key(msg)
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		return a.mouse(msg.(tea.MouseMsg))
+	case tea.MouseReleaseMsg, tea.MouseMotionMsg:
+		return a, nil // a click acts on the press; drags select nothing here
 	case tea.PasteMsg:
 		if n := len(a.overlays); n > 0 {
 			a.overlays = append([]shared.Overlay(nil), a.overlays...)

@@ -21,6 +21,11 @@ func (a App) View() tea.View {
 	v := tea.NewView(a.Render())
 	v.AltScreen = true
 	v.WindowTitle = "intercom-tui"
+	if !a.ctx.Settings.NoMouse {
+		// Cell motion reports clicks, releases, drags and the wheel, not bare motion:
+		// nothing here follows the pointer, so no event is sent for it.
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	return v
 }
 
@@ -133,13 +138,7 @@ func overlayCenter(content []string, box string, width int) []string {
 		return content
 	}
 	boxLines := strings.Split(box, "\n")
-	bw := 0
-	for _, l := range boxLines {
-		bw = max(bw, lipgloss.Width(l))
-	}
-	bw = min(bw, width)
-	top := max(0, (len(content)-len(boxLines))/2)
-	left := (width - bw) / 2
+	top, left, bw := centered(boxLines, len(content), width)
 	out := append([]string(nil), content...)
 	for i, bl := range boxLines {
 		row := top + i
@@ -153,4 +152,15 @@ func overlayCenter(content []string, box string, width int) []string {
 		out[row] = ansi.Truncate(out[row], left, "") + bl + ansi.TruncateLeft(out[row], left+bw, "")
 	}
 	return out
+}
+
+// centered is where overlayCenter puts a box of boxLines over height lines of width
+// columns: its top line, its left column and its width. Mouse clicks on an overlay are
+// placed with it too, so a click lands where the box is drawn.
+func centered(boxLines []string, height, width int) (top, left, bw int) {
+	for _, l := range boxLines {
+		bw = max(bw, lipgloss.Width(l))
+	}
+	bw = min(bw, width)
+	return max(0, (height-len(boxLines))/2), (width - bw) / 2, bw
 }

@@ -106,6 +106,10 @@ func (p Pane) update(msg tea.Msg) (Pane, tea.Cmd) {
 			return next, tea.Batch(cmd, kcmd)
 		}
 		return p.key(msg)
+	case tea.MouseClickMsg:
+		return p.click(msg)
+	case tea.MouseWheelMsg:
+		return p.wheel(msg)
 	case tea.PasteMsg:
 		if p.sr.input.Focused() {
 			return p.searchPaste(msg)

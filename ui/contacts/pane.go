@@ -108,6 +108,12 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 	case tea.KeyPressMsg:
 		p.engaged = true
 		return p.key(msg)
+	case tea.MouseClickMsg:
+		p.engaged = true
+		return p.click(msg)
+	case tea.MouseWheelMsg:
+		p.engaged = true
+		return p.wheel(msg)
 	case tea.PasteMsg:
 		if p.input.Focused() {
 			return p.edit(msg)

@@ -28,6 +28,7 @@ type document struct {
 	lines    []string // every line, exactly width wide, no cursor drawn
 	convLine []int    // the line of each conversation row
 	convSel  []string // each conversation's line with the cursor on it
+	convX    int      // the column the conversation rows start at (a click left of it misses them)
 }
 
 type docKey struct {
@@ -113,7 +114,7 @@ func (b *docBuilder) build(width int) *document {
 		}
 		d.lines[i] = l + " " + rule + " " + r
 	}
-	d.convLine = right.convLine
+	d.convLine, d.convX = right.convLine, lw+3
 	for k, at := range right.convLine {
 		l := blankL
 		if at < len(left.lines) {

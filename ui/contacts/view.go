@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/intercom-tui/intercom-tui/ui/components/listnav"
 	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 )
 
@@ -61,11 +62,7 @@ func (p Pane) listView() string {
 	switch {
 	case l.len() > 0:
 		h := p.listHeight()
-		off := max(0, min(l.offset, l.len()-1))
-		if l.cursor >= off+h {
-			off = l.cursor - h + 1
-		}
-		off = max(0, min(off, l.cursor))
+		off := listnav.First(l.cursor, l.offset, l.len(), h) // as clicks find rows (mouse.go)
 		plain, sel := newRowStyles(st, false), newRowStyles(st, true)
 		for i := off; i < min(l.len(), off+h); i++ {
 			rs := &plain

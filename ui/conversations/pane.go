@@ -108,6 +108,10 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		return p.key(msg)
 	case tea.PasteMsg:
 		return p.paste(msg)
+	case tea.MouseClickMsg:
+		return p.click(msg)
+	case tea.MouseWheelMsg:
+		return p.wheel(msg)
 	case PageMsg:
 		return p.pageLoaded(msg)
 	case storedPageMsg:
@@ -383,13 +387,20 @@ func (p *Pane) threadSize() (int, int) {
 func (p *Pane) listHeight() int {
 	h := p.height - 1
 	v := p.activeView()
-	if p.input.Focused() || (v != nil && v.list.query != "") {
+	if p.filterShown() {
 		h--
 	}
 	if v != nil && v.err != nil && v.list.len() > 0 {
 		h--
 	}
 	return max(h, 1)
+}
+
+// filterShown reports whether the filter line shows above the rows: while typing, or
+// while the active view is filtered.
+func (p *Pane) filterShown() bool {
+	v := p.activeView()
+	return p.input.Focused() || (v != nil && v.list.query != "")
 }
 
 // previewRow is the row the split thread is to follow: the one under the cursor, unless

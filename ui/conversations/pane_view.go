@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/intercom-tui/intercom-tui/ui/components/listnav"
 	"github.com/intercom-tui/intercom-tui/ui/components/textfmt"
 	"github.com/intercom-tui/intercom-tui/ui/components/viewbar"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
@@ -98,7 +99,7 @@ func (p Pane) listView(width, height int) string {
 		lines = append(lines, blank, textfmt.StateLine(st.Empty, "Loading the workspace…", width))
 		return textfmt.JoinLines(lines, blank, height)
 	}
-	if p.input.Focused() || v.list.query != "" {
+	if p.filterShown() {
 		lines = append(lines, p.filterLine(width))
 	}
 	l := &v.list
@@ -110,12 +111,9 @@ func (p Pane) listView(width, height int) string {
 	switch {
 	case l.len() > 0:
 		// The offset is kept right in Update; clamp anyway for a height that changed
-		// since (an error line appearing), without changing the model here.
-		off := max(0, min(l.offset, l.len()-1))
-		if l.cursor >= off+rowsH {
-			off = l.cursor - rowsH + 1
-		}
-		off = max(0, min(off, l.cursor))
+		// since (an error line appearing), without changing the model here. Clicks
+		// find their row with the same sum (mouse.go).
+		off := listnav.First(l.cursor, l.offset, l.len(), rowsH)
 		marks := p.marks(v)
 		for i := off; i < min(l.len(), off+max(rowsH, 0)); i++ {
 			r := l.at(i)

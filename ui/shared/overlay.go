@@ -24,3 +24,9 @@ func Push(o Overlay) tea.Cmd { return func() tea.Msg { return PushOverlay{o} } }
 
 // Pop is the command that closes the top overlay.
 func Pop() tea.Msg { return PopOverlay{} }
+
+// BoxClick is a left click inside the top overlay's box, sent to that overlay alone. X
+// and Y count from the box's top-left corner (its border); Width and Height are the
+// area the box was drawn for (View's arguments), so the overlay can lay itself out
+// again and find what it drew under the click.
+type BoxClick struct{ X, Y, Width, Height int }

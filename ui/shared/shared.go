@@ -37,6 +37,9 @@ type Settings struct {
 	DefaultView string
 	// Bell rings the terminal bell when a refresh finds new unassigned conversations.
 	Bell bool
+	// NoMouse leaves the mouse to the terminal (its own text selection): no clicks, no
+	// wheel. The zero value has the mouse on, as the default does.
+	NoMouse bool
 }
 
 // DefaultSettings are used when nothing is configured.

@@ -103,6 +103,8 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		return p.key(msg)
 	case tea.PasteMsg:
 		return p.paste(msg)
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		return p.mouse(msg.(tea.MouseMsg))
 	case PageMsg:
 		return p.pageLoaded(msg)
 	case viewStoreMsg:

@@ -49,3 +49,43 @@ func Place(i, n, height, offset int) (cursor, first int) {
 	}
 	return cursor, max(0, min(offset, n-height))
 }
+
+// WheelStep is the rows a notch of the mouse wheel moves a list's cursor.
+const WheelStep = 3
+
+// Wheel is the row the mouse wheel moves the cursor to from cursor, WheelStep rows a
+// notch, not clamped; ok is false for other buttons.
+func Wheel(msg tea.MouseWheelMsg, cursor int) (to int, ok bool) {
+	switch msg.Button {
+	case tea.MouseWheelDown:
+		return cursor + WheelStep, true
+	case tea.MouseWheelUp:
+		return cursor - WheelStep, true
+	}
+	return cursor, false
+}
+
+// First is the first row a list of n rows draws in height rows, its cursor on cursor
+// and its kept offset offset: the offset, moved to show the cursor. Views draw from it
+// and mouse clicks are resolved with it, so a click lands on the row drawn there.
+func First(cursor, offset, n, height int) int {
+	first := max(0, min(offset, n-1))
+	if cursor >= first+height {
+		first = cursor - height + 1
+	}
+	return max(0, min(first, cursor))
+}
+
+// At is the row drawn at line y of a list whose rows start at line top, height lines
+// from row first of n: the row a click at y lands on, or -1 for a line with no row
+// (above the rows, below the last, or past the window).
+func At(y, top, first, height, n int) int {
+	line := y - top
+	if line < 0 || line >= height {
+		return -1
+	}
+	if i := first + line; i < n {
+		return i
+	}
+	return -1
+}

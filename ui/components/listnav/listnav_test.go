@@ -51,3 +51,33 @@ func TestPlace(t *testing.T) {
 		}
 	}
 }
+
+func TestWheelFirstAt(t *testing.T) {
+	if to, ok := Wheel(tea.MouseWheelMsg{Button: tea.MouseWheelDown}, 4); to != 7 || !ok {
+		t.Errorf("wheel down: %d %v", to, ok)
+	}
+	if to, ok := Wheel(tea.MouseWheelMsg{Button: tea.MouseWheelUp}, 4); to != 1 || !ok {
+		t.Errorf("wheel up: %d %v", to, ok)
+	}
+	if _, ok := Wheel(tea.MouseWheelMsg{Button: tea.MouseLeft}, 4); ok {
+		t.Error("a click is no wheel")
+	}
+	cases := []struct{ cursor, offset, n, height, want int }{
+		{0, 0, 10, 5, 0},
+		{7, 0, 10, 5, 3}, // the cursor below the window pulls it down
+		{2, 6, 10, 5, 2}, // above it pulls it up
+		{4, 3, 10, 5, 3},
+		{0, 9, 0, 5, 0}, // no rows
+	}
+	for _, c := range cases {
+		if got := First(c.cursor, c.offset, c.n, c.height); got != c.want {
+			t.Errorf("First(%+v) = %d", c, got)
+		}
+	}
+	// Rows from line 2, 4 lines tall, from row 5 of 7.
+	for y, want := range map[int]int{1: -1, 2: 5, 3: 6, 4: -1, 6: -1} {
+		if got := At(y, 2, 5, 4, 7); got != want {
+			t.Errorf("At(%d) = %d, want %d", y, got, want)
+		}
+	}
+}

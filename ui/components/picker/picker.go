@@ -22,6 +22,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/keymap"
 	"github.com/intercom-tui/intercom-tui/sanitize"
+	"github.com/intercom-tui/intercom-tui/ui/components/listnav"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
 )
@@ -154,7 +155,8 @@ func newInput(o Options) textinput.Model {
 // Text is what has been typed.
 func (m Model) Text() string { return m.input.Value() }
 
-// Update handles keys and pastes; other messages are ignored.
+// Update handles keys, pastes, clicks in the box and the wheel; other messages are
+// ignored.
 func (m Model) Update(msg tea.Msg) (shared.Overlay, tea.Cmd) {
 	if m.done {
 		return m, nil
@@ -164,6 +166,12 @@ func (m Model) Update(msg tea.Msg) (shared.Overlay, tea.Cmd) {
 		return m.key(msg)
 	case tea.PasteMsg:
 		return m.edit(msg)
+	case shared.BoxClick:
+		return m.click(msg)
+	case tea.MouseWheelMsg:
+		if to, ok := listnav.Wheel(msg, m.cursor); ok {
+			m.moveTo(to)
+		}
 	}
 	return m, nil
 }
@@ -176,11 +184,7 @@ func (m Model) key(msg tea.KeyPressMsg) (shared.Overlay, tea.Cmd) {
 	case key.Matches(msg, k.Confirm):
 		return m.enter()
 	case m.opts.Multi && key.Matches(msg, k.Toggle) && m.onItem():
-		i := m.shown[m.cursor].item
-		m.checked = slices.Clone(m.checked) // copies of the model share no state
-		m.checked[i] = !m.checked[i]
-		m.toggled, m.err = true, ""
-		return m, nil
+		return m.toggle(), nil
 	case typed(msg):
 		return m.edit(msg)
 	case key.Matches(msg, k.Up):

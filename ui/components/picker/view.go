@@ -37,11 +37,7 @@ func (m Model) View(width, height int) string {
 	}
 	s := m.opts.Styles
 	lines := []string{s.Title.Render(ansi.Truncate(m.opts.Title, inner, "…")), ansi.Truncate(m.input.View(), inner, "")}
-	listH := min(m.naturalRows(), max(0, avail-4))
-	if listH == 0 && m.naturalRows() > 0 && avail >= 4 {
-		listH = 1
-	}
-	lines = append(lines, m.window(listH, inner)...)
+	lines = append(lines, m.window(m.listHeight(avail), inner)...)
 	if len(lines) < avail {
 		lines = append(lines, m.status(inner))
 	}
@@ -67,6 +63,28 @@ func (m *Model) naturalRows() int {
 	return min(n, maxRows)
 }
 
+// listHeight is the list's lines in a box avail lines tall inside its frame: its
+// natural height, less the title, the input, the status and the hint lines when the
+// box is short, and a line at least when there is one to show.
+func (m *Model) listHeight(avail int) int {
+	listH := min(m.naturalRows(), max(0, avail-4))
+	if listH == 0 && m.naturalRows() > 0 && avail >= 4 {
+		listH = 1
+	}
+	return listH
+}
+
+// windowStart is the first row a window of h lines shows: the offset, moved to keep
+// the cursor on screen. window draws from it and clicks are found with it.
+func (m *Model) windowStart(h int) int {
+	start := min(m.offset, max(0, m.rows()-h))
+	start = max(0, min(start, m.cursor))
+	if m.cursor >= start+h {
+		start = m.cursor - h + 1
+	}
+	return start
+}
+
 // window renders the rows around the cursor: exactly h lines.
 func (m *Model) window(h, inner int) []string {
 	out := make([]string, 0, h)
@@ -81,12 +99,7 @@ func (m *Model) window(h, inner int) []string {
 		}
 		out = append(out, m.opts.Styles.Empty.Render(ansi.Truncate(markNone+empty, inner, "…")))
 	}
-	start := min(m.offset, max(0, rows-h))
-	start = max(0, min(start, m.cursor))
-	if m.cursor >= start+h {
-		start = m.cursor - h + 1
-	}
-	for i := start; i < rows && len(out) < h; i++ {
+	for i := m.windowStart(h); i < rows && len(out) < h; i++ {
 		out = append(out, m.row(i, inner))
 	}
 	for len(out) < h {

@@ -15,13 +15,8 @@ import (
 // columns.
 func Render(s *theme.Styles, width int, titles []string, active int) string {
 	var b strings.Builder
-	for i, t := range titles {
-		label := fmt.Sprintf("%d %s", i+1, t)
-		if i == active {
-			b.WriteString(s.TabActive.Render(label))
-		} else {
-			b.WriteString(s.TabInactive.Render(label))
-		}
+	for i := range titles {
+		b.WriteString(tab(s, titles, active, i))
 	}
 	line := ansi.Truncate(b.String(), width, "…")
 	if pad := width - lipgloss.Width(line); pad > 0 {
@@ -30,12 +25,27 @@ func Render(s *theme.Styles, width int, titles []string, active int) string {
 	return line
 }
 
-// At is the tab index at column x of a bar drawn by Render, or -1 (for mouse clicks).
-func At(titles []string, x int) int {
+// tab is tab i as Render draws it: its number and title in its style.
+func tab(s *theme.Styles, titles []string, active, i int) string {
+	label := fmt.Sprintf("%d %s", i+1, titles[i])
+	if i == active {
+		return s.TabActive.Render(label)
+	}
+	return s.TabInactive.Render(label)
+}
+
+// At is the tab drawn at column x of a bar Render drew width columns wide, or -1 (for
+// mouse clicks). It measures the same styled tabs Render joins, so a click lands on the
+// tab drawn under it whatever the theme's padding; a tab cut off by the width is only
+// hit where it shows.
+func At(s *theme.Styles, width int, titles []string, active, x int) int {
+	if x < 0 || x >= width {
+		return -1
+	}
 	col := 0
-	for i, t := range titles {
-		w := lipgloss.Width(fmt.Sprintf("%d %s", i+1, t)) + 2 // the tab styles' padding
-		if x >= col && x < col+w {
+	for i := range titles {
+		w := lipgloss.Width(tab(s, titles, active, i))
+		if x < col+w {
 			return i
 		}
 		col += w

@@ -1,0 +1,110 @@
+package conversations
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/intercom-tui/intercom-tui/ui/components/listnav"
+)
+
+// The mouse, in the pane's own coordinates (the root takes the tab bar off). A left
+// click on a row moves the cursor there; a click on the row already under the cursor
+// opens it, as enter does (no double-click: a terminal reports no click count, and a
+// second click on the selected row is the same gesture without a timer). Split, a click
+// on the thread gives it focus. The wheel moves the list's cursor or scrolls the thread,
+// whichever it turns over. The view bar, the rule and the lines below the last row
+// do nothing.
+
+// mouseArea is what a point of the pane shows.
+type mouseArea int
+
+const (
+	areaNone mouseArea = iota
+	areaList
+	areaThread
+)
+
+// areaAt is what the pane draws at x, y (the layout View draws), with the point in the
+// thread's own coordinates when it is the thread.
+func (p *Pane) areaAt(x, y int) (area mouseArea, tx, ty int) {
+	switch {
+	case x < 0 || y < 0 || x >= p.width || y >= p.height:
+		return areaNone, 0, 0
+	case !p.split() && p.threadFocused:
+		return areaThread, x, y
+	case y == 0: // the view bar
+		return areaNone, 0, 0
+	case !p.split() || x < p.listWidth():
+		return areaList, x, y
+	case x == p.listWidth(): // the rule between them
+		return areaNone, 0, 0
+	}
+	return areaThread, x - p.listWidth() - 1, y - 1
+}
+
+// rowAt is the active view's row drawn at line y of the pane, or -1: the rows start
+// under the view bar and the filter line, from the first row listView draws.
+func (p *Pane) rowAt(y int) int {
+	v := p.activeView()
+	if v == nil {
+		return -1
+	}
+	l := &v.list
+	top := 1
+	if p.filterShown() {
+		top++
+	}
+	h := p.listHeight()
+	return listnav.At(y, top, listnav.First(l.cursor, l.offset, l.len(), h), h, l.len())
+}
+
+func (p Pane) click(msg tea.MouseClickMsg) (Pane, tea.Cmd) {
+	area, _, _ := p.areaAt(msg.X, msg.Y)
+	switch area {
+	case areaThread:
+		return p.focusThread(), nil
+	case areaList:
+		i := p.rowAt(msg.Y)
+		if i < 0 {
+			return p, nil
+		}
+		if p.input.Focused() {
+			p.closeFilter(true) // the click ends typing and keeps the filter, as enter does
+		}
+		if p.threadFocused { // split: back to the list, as esc does
+			p.threadFocused = false
+			p.thread = p.thread.Blur()
+		}
+		if i == p.cursor() {
+			return p.openThread()
+		}
+		return p.moveTo(i)
+	}
+	return p, nil
+}
+
+// focusThread gives the split thread focus, when it shows a conversation.
+func (p Pane) focusThread() Pane {
+	if p.thread.ID() == "" || p.threadFocused {
+		return p
+	}
+	p.previewGen++ // the thread stays on what it shows
+	p.thread = p.thread.Focus()
+	p.threadFocused = true
+	return p
+}
+
+func (p Pane) wheel(msg tea.MouseWheelMsg) (Pane, tea.Cmd) {
+	area, tx, ty := p.areaAt(msg.X, msg.Y)
+	switch area {
+	case areaThread:
+		msg.X, msg.Y = tx, ty
+		var cmd tea.Cmd
+		p.thread, cmd = p.thread.Update(msg)
+		return p, cmd
+	case areaList:
+		if to, ok := listnav.Wheel(msg, p.cursor()); ok {
+			return p.moveTo(max(0, to))
+		}
+	}
+	return p, nil
+}
