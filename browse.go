@@ -26,6 +26,7 @@ import (
 	"github.com/intercom-tui/intercom-tui/ui"
 	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/ui/theme"
+	"github.com/intercom-tui/intercom-tui/usercmd"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
 
@@ -183,6 +184,7 @@ func runBrowse(ctx context.Context, w io.Writer, conn connFlags, demo browseFlag
 	p := tea.NewProgram(ui.New(uictx, ui.Options{Where: where, Theme: strings.TrimPrefix(demo.theme, "auto"), Look: look,
 		Notice: cache.Notice(), Crash: crash, Commands: commands}), tea.WithContext(ctx))
 	_, err = ui.Run(p, crash)
+	usercmd.StopAll() // no [[commands]] command outlives the app
 	var crashed *ui.CrashError
 	switch {
 	case errors.As(err, &crashed):

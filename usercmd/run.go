@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/intercom-tui/intercom-tui/sanitize"
@@ -68,7 +69,11 @@ func Background(ctx context.Context, script string, timeout time.Duration) Resul
 	c.Stdout, c.Stderr = stdout, stderr
 	c.WaitDelay = time.Second
 	killGroup(c)
-	err := c.Run()
+	err := start(c)
+	if err == nil {
+		err = c.Wait()
+		forget(c)
+	}
 	r := Result{Stdout: stdout.String(), Stderr: stderr.String(), Err: err, Limit: timeout}
 	if ctx.Err() == context.DeadlineExceeded {
 		r.TimedOut = true
@@ -127,3 +132,46 @@ func (l *limitedBuffer) Write(p []byte) (int, error) {
 }
 
 func (l *limitedBuffer) String() string { return l.b.String() }
+
+// running is every background command started and not yet waited for. It is the one
+// piece of package state: processes belong to the whole program, not to a model.
+var running struct {
+	sync.Mutex
+	cmds map[*exec.Cmd]struct{}
+}
+
+// start starts c and records it in one step, so StopAll never misses a command that
+// has started.
+func start(c *exec.Cmd) error {
+	running.Lock()
+	defer running.Unlock()
+	if err := c.Start(); err != nil {
+		return err
+	}
+	if running.cmds == nil {
+		running.cmds = map[*exec.Cmd]struct{}{}
+	}
+	running.cmds[c] = struct{}{}
+	return nil
+}
+
+func forget(c *exec.Cmd) {
+	running.Lock()
+	defer running.Unlock()
+	delete(running.cmds, c)
+}
+
+// StopAll kills every background command still running, with what it started. The
+// program calls it when it ends: a command runs in a process group of its own, which
+// no hangup of the terminal reaches, so without this it would outlive the app.
+func StopAll() {
+	running.Lock()
+	defer running.Unlock()
+	for c := range running.cmds {
+		if c.Cancel != nil {
+			_ = c.Cancel()
+		} else if c.Process != nil {
+			_ = c.Process.Kill()
+		}
+	}
+}
