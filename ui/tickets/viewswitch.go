@@ -2,8 +2,8 @@ package tickets
 
 import tea "charm.land/bubbletea/v2"
 
-// The active view: which one shows, its cursor, and switching between views (] and [).
-// Moved out of pane.go, which had outgrown the ~500-line rule.
+// The active view: which one shows, its cursor, and switching between views (] and [,
+// and a click on a view's name in the bar, mouse.go).
 
 // activeView is the view shown, or nil before the views are built.
 func (p *Pane) activeView() *ticketView {
