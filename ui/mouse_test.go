@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -150,7 +151,7 @@ func TestMouseClickSplitThread(t *testing.T) {
 	final(t, tm)
 }
 
-// Clicks on the status bar, below the last row, on the view bar, and with the right
+// Clicks on the status bar, below the last row, on the active view, and with the right
 // button change nothing; a release or a drag is ignored.
 func TestMouseClicksOnNothingChangeNothing(t *testing.T) {
 	h := newHarness(t, 300)
@@ -159,7 +160,7 @@ func TestMouseClicksOnNothingChangeNothing(t *testing.T) {
 	for _, msg := range []tea.Msg{
 		leftClick(5, 35),  // the status bar
 		leftClick(100, 0), // the tab bar past the tabs
-		leftClick(5, 1),   // the view bar
+		leftClick(5, 1),   // the view bar: the active view's name (Open)
 		tea.MouseClickMsg{X: 5, Y: 4, Button: tea.MouseRight},
 		tea.MouseReleaseMsg{X: 5, Y: 4, Button: tea.MouseLeft},
 		tea.MouseMotionMsg{X: 5, Y: 4, Button: tea.MouseLeft},
@@ -234,4 +235,88 @@ func TestMouseHelpAndOverlay(t *testing.T) {
 		t.Errorf("the clicked palette row is not selected: %q", row)
 	}
 	quit(t, tm)
+}
+
+// columnOf is the screen column where text starts on line y, or -1.
+func columnOf(lines []string, y int, text string) int {
+	if y >= len(lines) {
+		return -1
+	}
+	i := strings.Index(lines[y], text)
+	if i < 0 {
+		return -1
+	}
+	return ansi.StringWidth(lines[y][:i])
+}
+
+// lineShowing is the first screen line that holds text, or -1.
+func lineShowing(lines []string, text string) int {
+	for y, l := range lines {
+		if strings.Contains(l, text) {
+			return y
+		}
+	}
+	return -1
+}
+
+// A click on a view's name in the conversations' view bar (screen line 1) switches to
+// it: the Closed view loads (its count appears) and its rows replace Open's. Then, in
+// the tickets tab, a click on Resolved does the same there.
+func TestMouseClickViewBars(t *testing.T) {
+	h := newHarness(t, 300)
+	tm, p := h.run(t, 120, 36, "Open 134")
+	lines := strings.Split(p.text(), "\n")
+	x := columnOf(lines, 1, "Closed")
+	if x < 0 {
+		t.Fatalf("no Closed view in the bar: %q", lines[1])
+	}
+	if regexp.MustCompile(`Closed \d`).MatchString(lines[1]) {
+		t.Fatalf("the Closed view is loaded before the click: %q", lines[1])
+	}
+	tm.Send(leftClick(x+2, 1))
+	closed := regexp.MustCompile(`Closed \d+`)
+	waitScreen(t, tm, p, "the Closed view loaded", func(l []string) bool {
+		return len(l) > 2 && closed.MatchString(l[1]) && selectedAt(2)(l)
+	})
+
+	tm.Send(leftClick(columnOf(strings.Split(p.text(), "\n"), 0, "3 Tickets")+2, 0))
+	waitFor(t, tm, p, "Resolved")
+	resolved := regexp.MustCompile(`Resolved \d+`)
+	lines = strings.Split(p.text(), "\n")
+	if resolved.MatchString(lines[1]) {
+		t.Fatalf("the Resolved view is loaded before the click: %q", lines[1])
+	}
+	tm.Send(leftClick(columnOf(lines, 1, "Resolved")+1, 1))
+	waitScreen(t, tm, p, "the Resolved view loaded", func(l []string) bool { return len(l) > 1 && resolved.MatchString(l[1]) })
+	final(t, tm)
+}
+
+// In the global search (ctrl+f), a click on a result selects it and a second click
+// opens it, as enter does: the overlay closes on that conversation.
+func TestMouseGlobalSearchClickOpens(t *testing.T) {
+	tm, p := globalSearch(t)
+	const title = "Cancel and refund annual plan"
+	lines := strings.Split(p.text(), "\n")
+	y := lineShowing(lines, title)
+	if y < 0 {
+		t.Fatalf("no %q on screen:\n%s", title, p.text())
+	}
+	x := columnOf(lines, y, title)
+	tm.Send(leftClick(x, y))
+	waitScreen(t, tm, p, "the clicked result selected", func(l []string) bool {
+		return y < len(l) && strings.Contains(l[y], "▸ ✉ conversation   "+title) // the pointer marks the selected one
+	})
+	tm.Send(leftClick(x, y+1)) // its snippet: the same result
+	closedShowing(t, tm, p, title, "Ольга Иванов customer")
+	final(t, tm)
+}
+
+// The wheel moves the search's cursor three results a notch: enter then opens the
+// fourth, the conversation the arrows reach with three presses.
+func TestMouseGlobalSearchWheel(t *testing.T) {
+	tm, p := globalSearch(t)
+	tm.Send(wheelAt(60, 18, tea.MouseWheelDown))
+	press(tm, "enter")
+	closedShowing(t, tm, p, "Cancel and refund annual plan", "Ольга Иванов customer")
+	final(t, tm)
 }

@@ -9,16 +9,17 @@ import (
 // The mouse, in the pane's own coordinates (the root takes the tab bar off). A left
 // click on a row moves the cursor there; a click on the row already under the cursor
 // opens it, as enter does (no double-click: a terminal reports no click count, and a
-// second click on the selected row is the same gesture without a timer). Split, a click
-// on the thread gives it focus. The wheel moves the list's cursor or scrolls the thread,
-// whichever it turns over. The view bar, the rule and the lines below the last row
-// do nothing.
+// second click on the selected row is the same gesture without a timer). A click on a
+// view's name in the view bar switches to it, as ] and [ do. Split, a click on the
+// thread gives it focus. The wheel moves the list's cursor or scrolls the thread,
+// whichever it turns over. The rule and the lines below the last row do nothing.
 
 // mouseArea is what a point of the pane shows.
 type mouseArea int
 
 const (
 	areaNone mouseArea = iota
+	areaBar
 	areaList
 	areaThread
 )
@@ -31,8 +32,8 @@ func (p *Pane) areaAt(x, y int) (area mouseArea, tx, ty int) {
 		return areaNone, 0, 0
 	case !p.split() && p.threadFocused:
 		return areaThread, x, y
-	case y == 0: // the view bar
-		return areaNone, 0, 0
+	case y == 0:
+		return areaBar, x, 0
 	case !p.split() || x < p.listWidth():
 		return areaList, x, y
 	case x == p.listWidth(): // the rule between them
@@ -60,6 +61,8 @@ func (p *Pane) rowAt(y int) int {
 func (p Pane) click(msg tea.MouseClickMsg) (Pane, tea.Cmd) {
 	area, _, _ := p.areaAt(msg.X, msg.Y)
 	switch area {
+	case areaBar:
+		return p.clickView(msg.X)
 	case areaThread:
 		return p.focusThread(), nil
 	case areaList:
@@ -80,6 +83,21 @@ func (p Pane) click(msg tea.MouseClickMsg) (Pane, tea.Cmd) {
 		return p.moveTo(i)
 	}
 	return p, nil
+}
+
+// clickView switches to the view drawn at column x of the bar. Split with the thread
+// focused, the list takes focus back first (as esc does): the keys that switch views
+// are the list's, and the new view's rows are what the agent looks at next.
+func (p Pane) clickView(x int) (Pane, tea.Cmd) {
+	i := p.viewAt(x)
+	if i < 0 || i == p.active {
+		return p, nil
+	}
+	if p.threadFocused {
+		p.threadFocused = false
+		p.thread = p.thread.Blur()
+	}
+	return p.switchView(i)
 }
 
 // focusThread gives the split thread focus, when it shows a conversation.

@@ -50,24 +50,13 @@ func (c *rowCache) threadBlock(view string, width, height int) string {
 // loads, the active one changes, or the width or theme do.
 func (p Pane) viewBar(width int) string {
 	st := p.ctx.Styles
-	note, stored := p.selectionNote(), ""
-	if v := p.activeView(); v != nil && v.stored {
-		stored = v.storeNote
-	}
+	note, stored := p.barNotes()
 	key := barKey{width: width, active: p.active, gen: p.barGen, styles: st, note: note, stored: stored}
 	if p.cache.barFor == key && p.cache.bar != "" {
 		return p.cache.bar
 	}
-	// At the right end, over the views that do not fit: where the active view's rows
-	// came from while they are the store's, and the selection's count.
-	var right string
-	if stored != "" {
-		right = st.Muted.Render(" " + stored + " ")
-	}
-	if note != "" {
-		right += st.Title.Render(" " + note + " ")
-	}
-	bar := p.renderViewBar(width - min(width, ansi.StringWidth(right)))
+	right := p.barRight(note, stored)
+	bar := viewbar.Render(st, "Conversations", p.barTabs(), p.active, width-min(width, ansi.StringWidth(right)))
 	if right != "" {
 		bar = textfmt.FitWidth(bar+right, width)
 	}
@@ -75,7 +64,32 @@ func (p Pane) viewBar(width int) string {
 	return p.cache.bar
 }
 
-func (p Pane) renderViewBar(width int) string {
+// barNotes are the selection's count and, while the active view's rows are the
+// store's, when they were saved.
+func (p Pane) barNotes() (note, stored string) {
+	if v := p.activeView(); v != nil && v.stored {
+		stored = v.storeNote
+	}
+	return p.selectionNote(), stored
+}
+
+// barRight is what the bar shows at its right end, over the views that do not fit:
+// where the active view's rows came from while they are the store's, and the
+// selection's count.
+func (p Pane) barRight(note, stored string) string {
+	st := p.ctx.Styles
+	var right string
+	if stored != "" {
+		right = st.Muted.Render(" " + stored + " ")
+	}
+	if note != "" {
+		right += st.Title.Render(" " + note + " ")
+	}
+	return right
+}
+
+// barTabs are the views as the bar shows them; Unassigned carries the watch's badge.
+func (p Pane) barTabs() []viewbar.Tab {
 	tabs := make([]viewbar.Tab, len(p.views))
 	for i, v := range p.views {
 		tabs[i] = viewbar.Tab{Name: v.def.name, Loaded: v.loaded || v.stored, Total: v.total}
@@ -83,7 +97,14 @@ func (p Pane) renderViewBar(width int) string {
 			tabs[i].New = p.watch.count()
 		}
 	}
-	return viewbar.Render(p.ctx.Styles, "Conversations", tabs, p.active, width)
+	return tabs
+}
+
+// viewAt is the view whose name the bar draws at column x, or -1: the views get the
+// width viewBar gives them (the right end's notes take the rest), measured by viewbar.At.
+func (p Pane) viewAt(x int) int {
+	w := p.width - min(p.width, ansi.StringWidth(p.barRight(p.barNotes())))
+	return viewbar.At(p.ctx.Styles, p.barTabs(), p.active, w, x)
 }
 
 // listView is the active view's list area, exactly width × height: the filter line, the

@@ -158,6 +158,10 @@ func (o Overlay) Update(msg tea.Msg) (shared.Overlay, tea.Cmd) {
 		var cmd tea.Cmd
 		o.input, cmd = o.input.Update(msg)
 		return o, tea.Batch(cmd, o.changed())
+	case shared.BoxClick:
+		return o.click(msg)
+	case tea.MouseWheelMsg:
+		return o.wheel(msg), nil
 	case tickMsg:
 		if msg.gen == o.gen && o.pending {
 			return o, o.run()
@@ -179,17 +183,8 @@ func (o Overlay) key(msg tea.KeyPressMsg) (shared.Overlay, tea.Cmd) {
 	case key.Matches(msg, k.Back, k.GlobalSearch):
 		o.gen++ // an answer on its way finds nothing to change
 		return o, shared.Pop
-	case key.Matches(msg, k.Open) && o.chooser:
-		if o.pick != nil && o.cursor < len(o.hits) {
-			o.gen++
-			return o, tea.Sequence(shared.Pop, o.choose(o.hits[o.cursor]))
-		}
-		return o, nil
 	case key.Matches(msg, k.Open):
-		if open := o.Selected(); open != nil {
-			return o, tea.Sequence(shared.Pop, func() tea.Msg { return open })
-		}
-		return o, nil
+		return o.open()
 	case msg.Text == "" && key.Matches(msg, k.Down): // the arrows; j and k are text here
 		o.moveTo(o.cursor + 1)
 		return o, nil
@@ -200,6 +195,23 @@ func (o Overlay) key(msg tea.KeyPressMsg) (shared.Overlay, tea.Cmd) {
 	var cmd tea.Cmd
 	o.input, cmd = o.input.Update(msg)
 	return o, tea.Batch(cmd, o.changed())
+}
+
+// open acts on the result under the cursor (enter, or a second click on it): the
+// chooser closes and answers with the article; the search closes and opens the result
+// in its pane.
+func (o Overlay) open() (shared.Overlay, tea.Cmd) {
+	switch {
+	case o.chooser && o.pick != nil && o.cursor < len(o.hits):
+		o.gen++
+		return o, tea.Sequence(shared.Pop, o.choose(o.hits[o.cursor]))
+	case o.chooser:
+		return o, nil
+	}
+	if open := o.Selected(); open != nil {
+		return o, tea.Sequence(shared.Pop, func() tea.Msg { return open })
+	}
+	return o, nil
 }
 
 // Selected is the message that opens the result under the cursor, or nil.
@@ -259,12 +271,10 @@ func (o *Overlay) moveTo(i int) {
 // View draws the box: the input, a status line, the results, the keys.
 func (o Overlay) View(width, height int) string {
 	st := o.ctx.Styles
-	frameW, frameH := st.HelpBox.GetHorizontalFrameSize(), st.HelpBox.GetVerticalFrameSize()
-	inner := min(width, maxWidth) - frameW
-	if inner < 10 || height-frameH < 3 {
+	inner, shown, ok := o.layout(width, height)
+	if !ok {
 		return ""
 	}
-	shown := max(0, min(maxShown, (height-frameH-3)/hitHeight))
 	o.input.SetWidth(max(1, inner-ansi.StringWidth(o.input.Prompt)-1))
 	lines := []string{o.input.View(), o.status()}
 	for i := o.offset; i < len(o.hits) && i < o.offset+shown; i++ {
@@ -284,6 +294,19 @@ func (o Overlay) View(width, height int) string {
 		lines[i] = textfmt.FitWidth(l, inner)
 	}
 	return st.HelpBox.Render(strings.Join(lines, "\n"))
+}
+
+// layout is the box's inner width and how many results it shows in an area width ×
+// height, or !ok when the box does not fit (View draws nothing). View and click both
+// use it, so a click finds the result drawn under it.
+func (o Overlay) layout(width, height int) (inner, shown int, ok bool) {
+	st := o.ctx.Styles
+	frameW, frameH := st.HelpBox.GetHorizontalFrameSize(), st.HelpBox.GetVerticalFrameSize()
+	inner = min(width, maxWidth) - frameW
+	if inner < 10 || height-frameH < 3 {
+		return 0, 0, false
+	}
+	return inner, max(0, min(maxShown, (height-frameH-3)/hitHeight)), true
 }
 
 // status says what the results are, or why there are none.

@@ -9,13 +9,15 @@ import (
 // The mouse, in the pane's own coordinates (the root takes the tab bar off), as in the
 // conversations pane: a left click on a row moves the cursor there, a click on the row
 // already under the cursor opens it (as enter does); split, a click on the detail gives
-// it focus. The wheel moves the list's cursor or scrolls the detail, whichever it turns
-// over. While a ticket number is typed the list takes no clicks: the number is pending.
+// it focus; a click on a view's name in the view bar switches to it, as ] and [ do. The
+// wheel moves the list's cursor or scrolls the detail, whichever it turns over. While a
+// ticket number is typed the list and the bar take no clicks: the number is pending.
 
 type mouseArea int
 
 const (
 	areaNone mouseArea = iota
+	areaBar
 	areaList
 	areaDetail
 )
@@ -28,8 +30,8 @@ func (p *Pane) areaAt(x, y int) (area mouseArea, dx, dy int) {
 		return areaNone, 0, 0
 	case !p.split() && p.detailFocused:
 		return areaDetail, x, y
-	case y == 0: // the view bar
-		return areaNone, 0, 0
+	case y == 0:
+		return areaBar, x, 0
 	case !p.split() || x < p.listWidth():
 		return areaList, x, y
 	case x == p.listWidth(): // the rule between them
@@ -70,7 +72,11 @@ func (p Pane) click(msg tea.MouseClickMsg) (Pane, tea.Cmd) {
 	switch {
 	case area == areaDetail:
 		return p.focusDetail(), nil
-	case area != areaList || p.byID.input.Focused():
+	case p.byID.input.Focused():
+		return p, nil
+	case area == areaBar:
+		return p.clickView(msg.X)
+	case area != areaList:
 		return p, nil
 	}
 	i := p.rowAt(msg.Y)
@@ -88,6 +94,21 @@ func (p Pane) click(msg tea.MouseClickMsg) (Pane, tea.Cmd) {
 		return p.openSelected()
 	}
 	return p.moveTo(i)
+}
+
+// clickView switches to the view drawn at column x of the bar. Split with the detail
+// focused, the list takes focus back first (as esc does): the keys that switch views
+// are the list's, and the new view's rows are what the agent looks at next.
+func (p Pane) clickView(x int) (Pane, tea.Cmd) {
+	i := p.viewAt(x)
+	if i < 0 || i == p.active {
+		return p, nil
+	}
+	if p.detailFocused {
+		p.detailFocused = false
+		p.detail = p.detail.Blur()
+	}
+	return p.switchView(i)
 }
 
 // focusDetail gives the split detail focus, when it shows a ticket.

@@ -37,18 +37,38 @@ func (p Pane) View() string {
 // not fit, the bar starts late enough to show the active one. Rows from the offline
 // store are marked at its right end with when they were saved.
 func (p Pane) viewBar(width int) string {
+	mark := p.storeMark(width)
+	return viewbar.Render(p.ctx.Styles, "Tickets", p.barTabs(), p.active, width-ansi.StringWidth(mark)) + mark
+}
+
+// viewAt is the view whose name the bar draws at column x, or -1: the views get the
+// width viewBar gives them (the store's mark takes the rest), measured by viewbar.At.
+func (p Pane) viewAt(x int) int {
+	w := p.width - ansi.StringWidth(p.storeMark(p.width))
+	return viewbar.At(p.ctx.Styles, p.barTabs(), p.active, w, x)
+}
+
+// barTabs are the views as the bar shows them.
+func (p Pane) barTabs() []viewbar.Tab {
 	tabs := make([]viewbar.Tab, len(p.views))
 	for i, v := range p.views {
 		tabs[i] = viewbar.Tab{Name: v.def.name, Loaded: v.loaded || v.fromStore, Total: v.total}
 	}
-	mark := ""
-	if v := p.activeView(); v != nil && v.fromStore {
-		mark = p.ctx.Styles.Muted.Render(v.saved + " ")
-		if ansi.StringWidth(mark) > width/2 {
-			mark = "" // the views' names come first
-		}
+	return tabs
+}
+
+// storeMark is when the active view's rows were saved, while they are the store's, for
+// the bar's right end; none when it would take more than half of width.
+func (p Pane) storeMark(width int) string {
+	v := p.activeView()
+	if v == nil || !v.fromStore {
+		return ""
 	}
-	return viewbar.Render(p.ctx.Styles, "Tickets", tabs, p.active, width-ansi.StringWidth(mark)) + mark
+	mark := p.ctx.Styles.Muted.Render(v.saved + " ")
+	if ansi.StringWidth(mark) > width/2 {
+		return "" // the views' names come first
+	}
+	return mark
 }
 
 // listView is the active view's list area, exactly width × height: the input line, the

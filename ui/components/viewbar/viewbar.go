@@ -36,6 +36,41 @@ func Render(st *theme.Styles, title string, tabs []Tab, active, width int) strin
 	if len(tabs) == 0 {
 		return textfmt.FitWidth(st.Muted.Render(" "+title), width)
 	}
+	var b strings.Builder
+	for _, p := range pieces(st, tabs, active, width) {
+		b.WriteString(p.text)
+	}
+	return textfmt.FitWidth(b.String(), width)
+}
+
+// At is the view whose name (with its count and badge) Render draws at column x of a
+// bar width cells wide, or -1: the lead space, the "‹ " mark, the gaps between views
+// and whatever is cut off at the right edge are no view. It walks the same pieces
+// Render joins, so the start offset of a bar that does not fit is the one drawn.
+func At(st *theme.Styles, tabs []Tab, active, width, x int) int {
+	if x < 0 || x >= width {
+		return -1
+	}
+	col := 0
+	for _, p := range pieces(st, tabs, active, width) {
+		w := ansi.StringWidth(p.text)
+		if x < col+w {
+			return p.tab
+		}
+		col += w
+	}
+	return -1
+}
+
+// piece is a run of the bar: text in its style, and the view it belongs to (-1 for
+// the lead space, the mark and the gaps).
+type piece struct {
+	text string
+	tab  int
+}
+
+// pieces is the bar from its first cell, before it is fitted to width.
+func pieces(st *theme.Styles, tabs []Tab, active, width int) []piece {
 	const sep = "  "
 	labels := make([]string, len(tabs))
 	widths := make([]int, len(tabs))
@@ -54,23 +89,23 @@ func Render(st *theme.Styles, title string, tabs []Tab, active, width int) strin
 		used -= widths[start]
 		start++
 	}
-	var b strings.Builder
-	b.WriteString(" ")
+	out := []piece{{" ", -1}}
 	if start > 0 {
-		b.WriteString(st.Muted.Render("‹ "))
+		out = append(out, piece{st.Muted.Render("‹ "), -1})
 	}
 	for i := start; i < len(labels); i++ {
 		s := st.ViewOther
 		if i == active {
 			s = st.ViewActive
 		}
-		b.WriteString(s.Render(labels[i]))
+		out = append(out, piece{s.Render(labels[i]), i})
 		if n := tabs[i].New; n > 0 {
-			b.WriteString(st.Unread.Render(badge(n)))
+			// The badge is part of its view: a click on "+3 new" means "show me those".
+			out = append(out, piece{st.Unread.Render(badge(n)), i})
 		}
-		b.WriteString(sep)
+		out = append(out, piece{sep, -1})
 	}
-	return textfmt.FitWidth(b.String(), width)
+	return out
 }
 
 // Count is a total for the view bar: 7, 1234, 12k, 1.2M.
