@@ -115,6 +115,7 @@ func (s *rateState) observe(h http.Header, now time.Time) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	prev := s.budget
 	s.budget.Known = true
 	if lok && limit > 0 {
 		s.budget.Limit = limit
@@ -124,7 +125,10 @@ func (s *rateState) observe(h http.Header, now time.Time) {
 			s.limiter.SetBurstAt(now, burstFor(limit))
 		}
 	}
-	if rok && remaining >= 0 {
+	// Answers to requests sent together arrive in any order: within one window (the
+	// same reset) the lowest count is the latest, so a late answer never raises it.
+	sameWindow := prev.Known && tok && reset.Equal(prev.Reset)
+	if rok && remaining >= 0 && (!sameWindow || remaining < prev.Remaining) {
 		s.budget.Remaining = remaining
 	}
 	if tok {

@@ -199,3 +199,28 @@ func TestRateWaitHonoursContext(t *testing.T) {
 		t.Errorf("hits = %d", srv.hits.Load())
 	}
 }
+
+// Answers of concurrent requests arrive in any order: within one window a late answer
+// with a higher remaining count does not raise the budget; a new window does.
+func TestRateBudgetKeepsTheLowestOfAWindow(t *testing.T) {
+	var s rateState
+	s.limiter = rate.NewLimiter(rate.Inf, 1)
+	now := time.Unix(1_800_000_000, 0)
+	h := func(remaining int, reset int64) http.Header {
+		out := http.Header{}
+		out.Set(headerLimit, "167")
+		out.Set(headerRemaining, strconv.Itoa(remaining))
+		out.Set(headerReset, strconv.FormatInt(reset, 10))
+		return out
+	}
+	s.observe(h(150, 100), now)
+	s.observe(h(148, 100), now)
+	s.observe(h(149, 100), now) // the answer of an earlier request, arriving late
+	if s.budget.Remaining != 148 {
+		t.Fatalf("remaining %d after a late answer, want 148", s.budget.Remaining)
+	}
+	s.observe(h(166, 110), now) // the next window
+	if s.budget.Remaining != 166 {
+		t.Fatalf("remaining %d in a new window, want 166", s.budget.Remaining)
+	}
+}
