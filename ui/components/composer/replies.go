@@ -56,13 +56,26 @@ func (c Composer) insertReply(res picker.Result) (shared.Overlay, tea.Cmd) {
 	}
 	// replies.Load sanitized the body already; once more costs nothing on clean text
 	// and keeps a reply built any other way off the terminal's controls.
-	text, _ := replies.Fill(sanitize.String(c.ctx.Replies[i].Body), c.values)
+	text, _ := replies.Fill(sanitize.String(c.ctx.Replies[i].Body), literal(c.values))
 	c.ta.InsertString(text)
 	cmd := c.edited() // says which placeholders are left, if any
 	if len(c.holes) == 0 {
 		c.status, c.isErr = "Inserted “"+sanitize.Line(c.ctx.Replies[i].Name)+"”; saving…", false
 	}
 	return c, cmd
+}
+
+// markdownChars escapes what the composer's markdown reads as formatting: a customer
+// named "*Bob*" is sent as *Bob*, not in italics. Underscores stay as they are: the
+// markdown takes them only at word edges, and emails are full of them.
+var markdownChars = strings.NewReplacer(`\`, `\\`, "*", `\*`, "[", `\[`, "]", `\]`)
+
+// literal is v with each value escaped for the composer's markdown.
+func literal(v replies.Values) replies.Values {
+	v.CustomerName = markdownChars.Replace(v.CustomerName)
+	v.CustomerEmail = markdownChars.Replace(v.CustomerEmail)
+	v.AdminName = markdownChars.Replace(v.AdminName)
+	return v
 }
 
 // findHoles looks for placeholders left in text, in the kinds that take saved replies.

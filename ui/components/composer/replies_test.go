@@ -80,6 +80,20 @@ func TestSavedReplyIsFilledFromTheConversation(t *testing.T) {
 	}
 }
 
+// A value the markdown would read as formatting is inserted escaped, so the reply says
+// what the customer's record says: *Bob* in the name is sent as *Bob*, not in italics.
+func TestSavedReplyValuesAreSentLiterally(t *testing.T) {
+	v := replies.Values{CustomerName: "*Bob* [VIP]", CustomerEmail: "bob_smith@example.com", AdminName: "Jane"}
+	c := replyWith(saved, v, "")
+	c, _ = pick(t, c, "thanks")
+	if want := `Thanks for waiting, \*Bob\*`; c.Value() != want {
+		t.Fatalf("text %q, want %q", c.Value(), want)
+	}
+	if html := ToHTML(c.Value()); !strings.Contains(html, "*Bob*") || strings.Contains(html, "<em>") {
+		t.Fatalf("sent as %q", html)
+	}
+}
+
 // The issue's done-when: a missing value is flagged, the send is refused (no SendMsg,
 // the composer stays open, the draft is kept), and once the agent has replaced the
 // placeholder the reply goes.
