@@ -48,6 +48,9 @@ type Thread struct {
 	body      threadBody
 	renderReq uint64 // the re-render in flight, 0 when none
 	renderFor threadTarget
+	// stale: the body shows an older conversation than conv (Replace); the render of
+	// conv is in flight, and a render is due even for an unchanged width and theme.
+	stale bool
 
 	width, height int
 	offset        int // first body line shown
@@ -83,7 +86,7 @@ func (t Thread) Open(id string, summary *models.Conversation) (Thread, tea.Cmd) 
 	}
 	fresh := id != t.id || t.conv == nil // nothing of it shows yet: the store may have it
 	if fresh {
-		t.conv, t.body, t.offset, t.renderReq, t.stored = nil, threadBody{}, 0, 0, false
+		t.conv, t.body, t.offset, t.renderReq, t.stored, t.stale = nil, threadBody{}, 0, 0, false, false
 		t.summary = summary
 	} else if summary != nil {
 		t.summary = summary
@@ -255,7 +258,7 @@ func (t Thread) Replace(c *models.Conversation) (Thread, tea.Cmd) {
 		t.refreshChrome()
 		return t, nil
 	}
-	t.conv = c
+	t.conv, t.stale = c, true
 	t.refreshChrome()
 	t.renderReq, t.renderFor = t.seq.Next(), t.target()
 	return t, t.renderCmd(t.renderReq)

@@ -103,8 +103,8 @@ func (t *Thread) clamp() { t.offset = t.doc().Clamp() }
 func (t *Thread) applyBody(b threadBody, latest bool) {
 	bottom := t.atBottom() && len(t.body.lines) > 0
 	entry, delta := t.body.anchor(t.offset)
-	t.body = b
-	t.refreshChrome() // the header may have changed with the conversation
+	t.body, t.stale = b, false // every body applied is of conv as it is now
+	t.refreshChrome()          // the header may have changed with the conversation
 	switch {
 	case latest:
 		t.offset = t.latestOffset()

@@ -118,15 +118,15 @@ func (t *Thread) renderCmd(req uint64) tea.Cmd {
 }
 
 // maybeRender asks for a re-render when the body was made for another width, theme or
-// directory, unless one for the same is already on its way. When the body is current,
-// any render in flight is moot and will be dropped.
+// directory, or from an older conversation, unless one for the same is already on its
+// way. When the body is current, any render in flight is moot and will be dropped.
 func (t *Thread) maybeRender() tea.Cmd {
 	if t.conv == nil || t.width <= 0 || t.ctx.Styles == nil {
 		return nil
 	}
 	want := t.target()
 	switch {
-	case t.body.target() == want:
+	case t.body.target() == want && !t.stale:
 		t.renderReq = 0
 		return nil
 	case t.renderReq != 0 && t.renderFor == want:
