@@ -240,8 +240,13 @@ func (a *App) paneIndex(title string) int {
 // switchTo makes pane i active (wrapping around) and tells it so.
 func (a *App) switchTo(i int) tea.Cmd {
 	n := len(a.panes)
-	a.active = ((i % n) + n) % n
-	return a.toActive(shared.ActivatedMsg{})
+	i = ((i % n) + n) % n
+	var left tea.Cmd
+	if i != a.active {
+		left = a.toActive(shared.DeactivatedMsg{})
+	}
+	a.active = i
+	return tea.Batch(left, a.toActive(shared.ActivatedMsg{}))
 }
 
 // retryDirectory asks for the directory again after it failed.

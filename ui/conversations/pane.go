@@ -48,6 +48,7 @@ type Pane struct {
 	compose composeState            // compose.go
 	bulk    bulkState               // bulk.go
 	watch   *unassignedWatch        // new unassigned conversations (watch.go)
+	hidden  bool                    // another tab is on screen (the pane starts shown)
 	opener  weblink.Opener          // opens the browser (O); tests swap it so none is launched
 }
 
@@ -122,6 +123,11 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		return p.retry(msg)
 	case watchSkippedMsg:
 		return p.watchSkipped(msg)
+	case shared.DeactivatedMsg:
+		p.hidden = true
+		return p, nil
+	case shared.ActivatedMsg:
+		return p.shown()
 	case previewMsg:
 		return p.preview(msg)
 	case ThreadLoadedMsg:

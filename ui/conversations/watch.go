@@ -100,7 +100,7 @@ func (p *Pane) watchAnswer(v *inboxView, page []models.Conversation) tea.Cmd {
 		ids[i] = page[i].ID
 	}
 	before := p.watch.count()
-	added := p.watch.saw(ids, v == p.activeView())
+	added := p.watch.saw(ids, p.looking(v))
 	if p.watch.count() != before {
 		p.barGen++
 	}
@@ -108,6 +108,20 @@ func (p *Pane) watchAnswer(v *inboxView, page []models.Conversation) tea.Cmd {
 		return tea.Raw(bell)
 	}
 	return nil
+}
+
+// looking reports that view v is on screen: the active view of the tab shown.
+func (p *Pane) looking(v *inboxView) bool { return !p.hidden && v == p.activeView() }
+
+// shown is the tab chosen again: with the Unassigned view active, its new rows are on
+// screen now, so the badge is cleared.
+func (p Pane) shown() (Pane, tea.Cmd) {
+	p.hidden = false
+	if v := p.activeView(); v != nil && v.def.key == viewUnassigned && p.watch.count() > 0 {
+		p.watch.looked()
+		p.barGen++
+	}
+	return p, nil
 }
 
 // NewUnassigned is the badge the tab bar shows: new unassigned conversations.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/intercom-tui/intercom-tui/api"
 	"github.com/intercom-tui/intercom-tui/models"
+	"github.com/intercom-tui/intercom-tui/ui/shared"
 	"github.com/intercom-tui/intercom-tui/workspace"
 )
 
@@ -139,5 +140,25 @@ func TestLowBudgetSkipsTheWatch(t *testing.T) {
 	}
 	if v := h.p.viewByKey(viewUnassigned); v.pending {
 		t.Fatal("the skipped watch left the Unassigned view pending")
+	}
+}
+
+// With the Unassigned view active but another tab on screen, new ones are news: they
+// are badged, and showing the tab again clears the badge.
+func TestBadgeWhileAnotherTabIsShown(t *testing.T) {
+	h := newHarness(t, harnessOpts{width: 100, height: 30})
+	h.press("@")
+	h.tickOnce()
+	h.send(shared.DeactivatedMsg{})
+	h.press("!")    // back to Open to find a conversation to unassign…
+	h.unassignOne() // …as a teammate would
+	h.press("@")
+	h.tickOnce()
+	if n := h.p.NewUnassigned(); n != 1 {
+		t.Fatalf("badge %d while another tab is shown, want 1", n)
+	}
+	h.send(shared.ActivatedMsg{})
+	if n := h.p.NewUnassigned(); n != 0 {
+		t.Fatalf("badge %d once the tab is shown on the Unassigned view, want 0", n)
 	}
 }

@@ -171,3 +171,7 @@ type StoreChangedMsg struct{ Resource string }
 // ActivatedMsg tells a pane it is now on screen (its tab was chosen), so it can start
 // work it saves until someone looks, such as lazy lookups for the rows shown.
 type ActivatedMsg struct{}
+
+// DeactivatedMsg tells a pane another tab was chosen: it is no longer on screen (what
+// it finds meanwhile, such as new unassigned conversations, is news to the agent).
+type DeactivatedMsg struct{}
