@@ -177,8 +177,11 @@ func (p Pane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 
 // start builds the views for the signed-in admin and loads the first one.
 func (p Pane) start(msg shared.DirectoryMsg) (Pane, tea.Cmd) {
-	if msg.Err != nil || msg.Value == nil || p.views != nil {
-		return p, nil // the root reports a failed directory; views are built once
+	switch {
+	case msg.Err != nil || msg.Value == nil:
+		return p, nil // the root reports a failed directory
+	case p.views != nil:
+		return p.redirect(msg.Value) // the root sends only a changed one
 	}
 	p.dir = msg.Value
 	for _, def := range buildViews(p.dir) {
