@@ -6,9 +6,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
+
+	"github.com/intercom-tui/intercom-tui/internal/names"
 )
 
 var bindingType = reflect.TypeOf(key.Binding{})
@@ -31,7 +32,7 @@ func Actions() []Action {
 		if f.Type != bindingType || !f.IsExported() {
 			continue
 		}
-		out = append(out, Action{Name: snake(f.Name), Field: f.Name, Group: groups[i]})
+		out = append(out, Action{Name: names.Snake(f.Name), Field: f.Name, Group: groups[i]})
 	}
 	return out
 }
@@ -58,24 +59,6 @@ func groupOf() map[int]string {
 		}
 	}
 	return out
-}
-
-// snake turns a Go field name into a config name: NextView → next_view, Tab1 → tab1,
-// OpenURL → open_url, OpenByID → open_by_id.
-func snake(s string) string {
-	r := []rune(s)
-	var b strings.Builder
-	for i, c := range r {
-		if unicode.IsUpper(c) && i > 0 {
-			prevLower := unicode.IsLower(r[i-1]) || unicode.IsDigit(r[i-1])
-			nextLower := i+1 < len(r) && unicode.IsLower(r[i+1])
-			if prevLower || (unicode.IsUpper(r[i-1]) && nextLower) {
-				b.WriteByte('_')
-			}
-		}
-		b.WriteRune(unicode.ToLower(c))
-	}
-	return b.String()
 }
 
 // Apply rebinds the named actions to the given keys (the help label becomes the keys
@@ -165,37 +148,15 @@ func contextOf(a, b Action) string {
 
 // unknownAction names the action and the known names it is closest to.
 func unknownAction(n string, actions []Action) error {
-	var near []string
-	for _, a := range actions {
-		if strings.Contains(a.Name, n) || strings.Contains(n, a.Name) || distance(a.Name, n) <= 2 {
-			near = append(near, a.Name)
-		}
+	known := make([]string, len(actions))
+	for i, a := range actions {
+		known[i] = a.Name
 	}
+	near := names.Near(n, known)
 	if len(near) == 0 {
 		return fmt.Errorf("unknown key action %q (the commented config from `intercom-tui config init` lists them all)", n)
 	}
 	return fmt.Errorf("unknown key action %q; did you mean %s?", n, strings.Join(near, ", "))
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // Lookup is the binding of the named action ("close"), false when there is none.

@@ -6,9 +6,10 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-	"unicode"
 
 	"charm.land/lipgloss/v2"
+
+	"github.com/intercom-tui/intercom-tui/internal/names"
 )
 
 // Roles are the palette's colour roles as the config file names them: the Palette
@@ -19,27 +20,13 @@ func Roles() []string {
 	t := reflect.TypeFor[Palette]()
 	for i := range t.NumField() {
 		if f := t.Field(i); f.Type == colorType {
-			out = append(out, snake(f.Name))
+			out = append(out, names.Snake(f.Name))
 		}
 	}
 	return out
 }
 
 var colorType = reflect.TypeFor[color.Color]()
-
-func snake(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if unicode.IsUpper(r) {
-			if i > 0 {
-				b.WriteByte('_')
-			}
-			r = unicode.ToLower(r)
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
 
 // RoleError is an override naming no role; Role is the name as the file spells it.
 type RoleError struct {
@@ -67,7 +54,7 @@ func (p Palette) With(overrides map[string]string) (Palette, error) {
 	for _, role := range roles {
 		f, ok := roleField(role)
 		if !ok {
-			return p, &RoleError{Role: role, Near: nearRoles(role)}
+			return p, &RoleError{Role: role, Near: names.Near(role, Roles())}
 		}
 		v.FieldByName(f).Set(reflect.ValueOf(lipgloss.Color(overrides[role])))
 	}
@@ -83,46 +70,11 @@ func CheckRoles(overrides map[string]string) error {
 func roleField(role string) (string, bool) {
 	t := reflect.TypeFor[Palette]()
 	for i := range t.NumField() {
-		if f := t.Field(i); f.Type == colorType && snake(f.Name) == role {
+		if f := t.Field(i); f.Type == colorType && names.Snake(f.Name) == role {
 			return f.Name, true
 		}
 	}
 	return "", false
-}
-
-// nearRoles are the roles a misspelt one probably meant: one contains the other
-// ("accentfg", "bg") or a couple of edits away ("acent").
-func nearRoles(n string) []string {
-	var near []string
-	n = strings.ToLower(strings.ReplaceAll(n, "-", "_"))
-	for _, r := range Roles() {
-		flat := strings.ReplaceAll(r, "_", "")
-		if n == flat || distance(r, n) <= 2 || (len(n) >= 3 && (strings.Contains(r, n) || strings.Contains(n, r))) {
-			near = append(near, r)
-		}
-	}
-	return near
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // Hex is the colour of a role as "#RRGGBB" (for the commented config `config init`
