@@ -14,32 +14,11 @@ import (
 // thread gives it focus. The wheel moves the list's cursor or scrolls the thread,
 // whichever it turns over. The rule and the lines below the last row do nothing.
 
-// mouseArea is what a point of the pane shows.
-type mouseArea int
-
-const (
-	areaNone mouseArea = iota
-	areaBar
-	areaList
-	areaThread
-)
-
 // areaAt is what the pane draws at x, y (the layout View draws), with the point in the
 // thread's own coordinates when it is the thread.
-func (p *Pane) areaAt(x, y int) (area mouseArea, tx, ty int) {
-	switch {
-	case x < 0 || y < 0 || x >= p.width || y >= p.height:
-		return areaNone, 0, 0
-	case !p.split() && p.threadFocused:
-		return areaThread, x, y
-	case y == 0:
-		return areaBar, x, 0
-	case !p.split() || x < p.listWidth():
-		return areaList, x, y
-	case x == p.listWidth(): // the rule between them
-		return areaNone, 0, 0
-	}
-	return areaThread, x - p.listWidth() - 1, y - 1
+func (p *Pane) areaAt(x, y int) (area listnav.Area, tx, ty int) {
+	return listnav.Split{Width: p.width, Height: p.height, ListWidth: p.listWidth(),
+		Beside: p.split(), ReaderFull: p.threadFocused}.At(x, y)
 }
 
 // rowAt is the active view's row drawn at line y of the pane, or -1: the rows start
@@ -61,11 +40,11 @@ func (p *Pane) rowAt(y int) int {
 func (p Pane) click(msg tea.MouseClickMsg) (Pane, tea.Cmd) {
 	area, _, _ := p.areaAt(msg.X, msg.Y)
 	switch area {
-	case areaBar:
+	case listnav.AreaBar:
 		return p.clickView(msg.X)
-	case areaThread:
+	case listnav.AreaReader:
 		return p.focusThread(), nil
-	case areaList:
+	case listnav.AreaList:
 		i := p.rowAt(msg.Y)
 		if i < 0 {
 			return p, nil
@@ -114,12 +93,12 @@ func (p Pane) focusThread() Pane {
 func (p Pane) wheel(msg tea.MouseWheelMsg) (Pane, tea.Cmd) {
 	area, tx, ty := p.areaAt(msg.X, msg.Y)
 	switch area {
-	case areaThread:
+	case listnav.AreaReader:
 		msg.X, msg.Y = tx, ty
 		var cmd tea.Cmd
 		p.thread, cmd = p.thread.Update(msg)
 		return p, cmd
-	case areaList:
+	case listnav.AreaList:
 		if to, ok := listnav.Wheel(msg, p.cursor()); ok {
 			return p.moveTo(max(0, to))
 		}

@@ -13,31 +13,11 @@ import (
 // wheel moves the list's cursor or scrolls the detail, whichever it turns over. While a
 // ticket number is typed the list and the bar take no clicks: the number is pending.
 
-type mouseArea int
-
-const (
-	areaNone mouseArea = iota
-	areaBar
-	areaList
-	areaDetail
-)
-
 // areaAt is what the pane draws at x, y (the layout View draws), with the point in the
 // detail's own coordinates when it is the detail.
-func (p *Pane) areaAt(x, y int) (area mouseArea, dx, dy int) {
-	switch {
-	case x < 0 || y < 0 || x >= p.width || y >= p.height:
-		return areaNone, 0, 0
-	case !p.split() && p.detailFocused:
-		return areaDetail, x, y
-	case y == 0:
-		return areaBar, x, 0
-	case !p.split() || x < p.listWidth():
-		return areaList, x, y
-	case x == p.listWidth(): // the rule between them
-		return areaNone, 0, 0
-	}
-	return areaDetail, x - p.listWidth() - 1, y - 1
+func (p *Pane) areaAt(x, y int) (area listnav.Area, dx, dy int) {
+	return listnav.Split{Width: p.width, Height: p.height, ListWidth: p.listWidth(),
+		Beside: p.split(), ReaderFull: p.detailFocused}.At(x, y)
 }
 
 // rowAt is the active view's row drawn at line y of the pane, or -1: the rows start
@@ -70,13 +50,13 @@ func (p Pane) mouse(msg tea.MouseMsg) (Pane, tea.Cmd) {
 func (p Pane) click(msg tea.MouseClickMsg) (Pane, tea.Cmd) {
 	area, _, _ := p.areaAt(msg.X, msg.Y)
 	switch {
-	case area == areaDetail:
+	case area == listnav.AreaReader:
 		return p.focusDetail(), nil
 	case p.byID.input.Focused():
 		return p, nil
-	case area == areaBar:
+	case area == listnav.AreaBar:
 		return p.clickView(msg.X)
-	case area != areaList:
+	case area != listnav.AreaList:
 		return p, nil
 	}
 	i := p.rowAt(msg.Y)
@@ -125,12 +105,12 @@ func (p Pane) focusDetail() Pane {
 func (p Pane) wheel(msg tea.MouseWheelMsg) (Pane, tea.Cmd) {
 	area, dx, dy := p.areaAt(msg.X, msg.Y)
 	switch area {
-	case areaDetail:
+	case listnav.AreaReader:
 		msg.X, msg.Y = dx, dy
 		var cmd tea.Cmd
 		p.detail, cmd = p.detail.Update(msg)
 		return p, cmd
-	case areaList:
+	case listnav.AreaList:
 		if to, ok := listnav.Wheel(msg, p.cursor()); ok {
 			return p.moveTo(to)
 		}

@@ -89,3 +89,41 @@ func At(y, top, first, height, n int) int {
 	}
 	return -1
 }
+
+// Area is what a point of a list-and-reader pane shows (the conversations and their
+// thread, the tickets and a ticket's detail).
+type Area int
+
+const (
+	AreaNone   Area = iota // the rule between list and reader, or outside the pane
+	AreaBar                // the view bar, the pane's first line
+	AreaList               // the list (its filter line and rows)
+	AreaReader             // the reader beside the list, or in its place
+)
+
+// Split is the layout of a list-and-reader pane: the view bar on the first line over
+// the list; side by side (Beside) the reader starts under the bar after a rule of one
+// column at ListWidth; otherwise a focused reader (ReaderFull) fills the pane.
+type Split struct {
+	Width, Height, ListWidth int
+	Beside, ReaderFull       bool
+}
+
+// At is what s draws at x, y, with the point in the reader's own coordinates when it
+// is the reader. Both panes' clicks and wheel resolve with it, from the same numbers
+// their views draw with.
+func (s Split) At(x, y int) (area Area, rx, ry int) {
+	switch {
+	case x < 0 || y < 0 || x >= s.Width || y >= s.Height:
+		return AreaNone, 0, 0
+	case !s.Beside && s.ReaderFull:
+		return AreaReader, x, y
+	case y == 0:
+		return AreaBar, x, 0
+	case !s.Beside || x < s.ListWidth:
+		return AreaList, x, y
+	case x == s.ListWidth:
+		return AreaNone, 0, 0
+	}
+	return AreaReader, x - s.ListWidth - 1, y - 1
+}

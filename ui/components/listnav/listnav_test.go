@@ -81,3 +81,30 @@ func TestWheelFirstAt(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitAt(t *testing.T) {
+	beside := Split{Width: 120, Height: 30, ListWidth: 50, Beside: true}
+	narrow := Split{Width: 80, Height: 30, ListWidth: 80}
+	full := Split{Width: 80, Height: 30, ListWidth: 80, ReaderFull: true}
+	for _, c := range []struct {
+		s      Split
+		x, y   int
+		area   Area
+		rx, ry int
+	}{
+		{beside, 10, 0, AreaBar, 10, 0},
+		{beside, 10, 5, AreaList, 10, 5},
+		{beside, 50, 5, AreaNone, 0, 0}, // the rule
+		{beside, 51, 5, AreaReader, 0, 4},
+		{beside, 120, 5, AreaNone, 0, 0},
+		{beside, 10, 30, AreaNone, 0, 0},
+		{narrow, 79, 29, AreaList, 79, 29},
+		{full, 3, 0, AreaReader, 3, 0},
+		{Split{Width: 120, Height: 30, ListWidth: 50, Beside: true, ReaderFull: true}, 10, 5, AreaList, 10, 5},
+	} {
+		area, rx, ry := c.s.At(c.x, c.y)
+		if area != c.area || rx != c.rx || ry != c.ry {
+			t.Errorf("%+v.At(%d, %d) = %d, %d, %d; want %d, %d, %d", c.s, c.x, c.y, area, rx, ry, c.area, c.rx, c.ry)
+		}
+	}
+}
