@@ -39,20 +39,8 @@ func (p Pane) CommandValues() usercmd.Values {
 // contactEmail is the email of contact id as an author of c's messages: the source's
 // author, else a part's. "" when none of theirs is at hand.
 func contactEmail(c *models.Conversation, id string) string {
-	person := func(a models.Author) bool {
-		switch a.Type {
-		case "user", "lead", "contact":
-			return a.Email != "" && (id == "" || string(a.ID) == id)
-		}
-		return false
-	}
-	if s := c.Source; s != nil && person(s.Author) {
-		return s.Author.Email
-	}
-	for _, part := range c.Parts() {
-		if person(part.Author) {
-			return part.Author.Email
-		}
-	}
-	return ""
+	a, _ := customerAuthor(c, func(a models.Author) bool {
+		return a.Email != "" && (id == "" || string(a.ID) == id)
+	})
+	return a.Email
 }

@@ -171,20 +171,31 @@ func threadClip(s string, n int) string {
 
 // threadContact is the customer's name and email: the first part a customer wrote.
 func threadContact(c *models.Conversation) (name, email string) {
-	authors := []models.Author{}
-	if c.Source != nil {
-		authors = append(authors, c.Source.Author)
-	}
-	for _, p := range c.Parts() {
-		authors = append(authors, p.Author)
-	}
-	for _, a := range authors {
-		switch a.Type {
-		case "user", "lead", "contact":
-			return threadCollapse(sanitize.Line(string(a.Name))), threadCollapse(sanitize.Line(a.Email))
-		}
+	if a, ok := customerAuthor(c, func(models.Author) bool { return true }); ok {
+		return threadCollapse(sanitize.Line(string(a.Name))), threadCollapse(sanitize.Line(a.Email))
 	}
 	return "", ""
+}
+
+// customerAuthor is the first customer (user, lead, contact) among c's authors, the
+// source's then the parts', that ok accepts.
+func customerAuthor(c *models.Conversation, ok func(models.Author) bool) (models.Author, bool) {
+	person := func(a models.Author) bool {
+		switch a.Type {
+		case "user", "lead", "contact":
+			return ok(a)
+		}
+		return false
+	}
+	if c.Source != nil && person(c.Source.Author) {
+		return c.Source.Author, true
+	}
+	for _, p := range c.Parts() {
+		if person(p.Author) {
+			return p.Author, true
+		}
+	}
+	return models.Author{}, false
 }
 
 // threadChannels name source.type as people say it.
