@@ -39,7 +39,7 @@ func (a App) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 			cmd = a.switchTo(i)
 		}
 	case m.Y >= 1 && m.Y <= bodyH:
-		cmd = a.toActive(shifted(msg, 0, 1))
+		cmd = a.toActive(inBody(msg))
 	}
 	return a.withSpinner(cmd)
 }
@@ -88,15 +88,14 @@ func (a App) overlayMouse(msg tea.MouseMsg, bodyH int) (App, tea.Cmd) {
 	return a, cmd
 }
 
-// shifted is msg moved dx columns left and dy lines up: in the coordinates of what is
-// drawn from there.
-func shifted(msg tea.MouseMsg, dx, dy int) tea.MouseMsg {
+// inBody is msg in the body's coordinates (the pane's): the tab bar's line taken off.
+func inBody(msg tea.MouseMsg) tea.MouseMsg {
 	switch msg := msg.(type) {
 	case tea.MouseClickMsg:
-		msg.X, msg.Y = msg.X-dx, msg.Y-dy
+		msg.Y--
 		return msg
 	case tea.MouseWheelMsg:
-		msg.X, msg.Y = msg.X-dx, msg.Y-dy
+		msg.Y--
 		return msg
 	}
 	return msg

@@ -198,11 +198,11 @@ func (c Composer) Update(msg tea.Msg) (shared.Overlay, tea.Cmd) {
 		case key.Matches(msg, k.Cancel):
 			closed := ClosedMsg{ConvID: c.convID, Kind: c.kind, Text: c.ta.Value(), Seq: NextSeq()}
 			return c, tea.Sequence(shared.Pop, func() tea.Msg { return closed })
-		case key.Matches(msg, k.InsertArticle) && c.canInsertArticle():
+		case key.Matches(msg, k.InsertArticle) && c.canInsert():
 			// The search sits above the composer; its answer comes back here once it
 			// has closed (the top overlay gets every message).
 			return c, shared.Push(search.NewArticles(c.ctx))
-		case key.Matches(msg, k.InsertReply) && c.canInsertReply():
+		case key.Matches(msg, k.InsertReply) && c.canInsert():
 			return c.openReplies()
 		}
 	case search.ArticleChosenMsg:
@@ -241,8 +241,9 @@ func (c *Composer) edited() tea.Cmd {
 	return func() tea.Msg { return changed }
 }
 
-// canInsertArticle reports a kind that takes article links: replies and conversation notes.
-func (c Composer) canInsertArticle() bool { return c.kind == drafts.Reply || c.kind == drafts.Note }
+// canInsert reports a kind that takes article links and saved replies: replies and
+// conversation notes.
+func (c Composer) canInsert() bool { return c.kind == drafts.Reply || c.kind == drafts.Note }
 
 // insertArticle puts a link to the chosen article at the cursor: [Title](url), or the
 // title alone when the article has no usable URL (the status says so).
@@ -399,7 +400,7 @@ func (c Composer) footer(width int) []string {
 	// Send and close always show; the inserts, last first, only when there is room
 	// (ctrl+r and ctrl+a are in the help and the palette anyway).
 	hints := []string{hint(k.Send, "send")}
-	if c.canInsertArticle() {
+	if c.canInsert() {
 		hints = append(hints, hint(k.InsertArticle, "article"), hint(k.InsertReply, "saved reply"))
 	}
 	hints = append(hints, hint(k.Cancel, "keep draft & close"))

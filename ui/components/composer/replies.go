@@ -82,7 +82,7 @@ func literal(v replies.Values) replies.Values {
 // It is cheap on text without "{{", which is nearly every keystroke.
 func (c *Composer) findHoles(text string) {
 	c.holes = nil
-	if c.canInsertReply() && strings.Contains(text, "{{") {
+	if c.canInsert() && strings.Contains(text, "{{") {
 		c.holes = replies.Find(text, c.values)
 	}
 }
@@ -98,6 +98,3 @@ func (c *Composer) holeStatus() bool {
 
 // notSent is why ctrl+s sent nothing.
 func notSent(holes []replies.Hole) string { return "Not sent: " + replies.Message(holes) }
-
-// canInsertReply reports a kind that takes saved replies: those that take article links.
-func (c Composer) canInsertReply() bool { return c.canInsertArticle() }
