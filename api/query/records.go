@@ -41,6 +41,16 @@ type ConversationRecord struct {
 	have                            uint8 // bits: 1 contacts, 2 teammates, 4 tags
 }
 
+// ids is an id list field, built by fill into buf the first time the record is asked
+// for it (bit marks it built) and read from buf after that.
+func (r *ConversationRecord) ids(bit uint8, buf *[]string, fill func([]string) []string) (Value, bool) {
+	if r.have&bit == 0 {
+		*buf = fill((*buf)[:0])
+		r.have |= bit
+	}
+	return Strings(*buf...), len(*buf) > 0
+}
+
 // Reset points the record at c.
 func (r *ConversationRecord) Reset(c *models.Conversation) {
 	r.c, r.have = c, 0
@@ -73,38 +83,32 @@ func (r *ConversationRecord) Get(field string) (Value, bool) {
 	case "team_assignee_id":
 		return OptInt(int64(c.TeamAssigneeID))
 	case "contact_ids":
-		if r.have&1 == 0 {
-			r.contactIDs = r.contactIDs[:0]
+		return r.ids(1, &r.contactIDs, func(out []string) []string {
 			if c.Contacts != nil {
 				for _, ref := range c.Contacts.Contacts {
-					r.contactIDs = append(r.contactIDs, string(ref.ID))
+					out = append(out, string(ref.ID))
 				}
 			}
-		}
-		r.have |= 1
-		return Strings(r.contactIDs...), len(r.contactIDs) > 0
+			return out
+		})
 	case "teammate_ids":
-		if r.have&2 == 0 {
-			r.teammateIDs = r.teammateIDs[:0]
+		return r.ids(2, &r.teammateIDs, func(out []string) []string {
 			if c.Teammates != nil {
 				for _, ref := range c.Teammates.Teammates {
-					r.teammateIDs = append(r.teammateIDs, string(ref.ID))
+					out = append(out, string(ref.ID))
 				}
 			}
-		}
-		r.have |= 2
-		return Strings(r.teammateIDs...), len(r.teammateIDs) > 0
+			return out
+		})
 	case "tag_ids":
-		if r.have&4 == 0 {
-			r.tagIDs = r.tagIDs[:0]
+		return r.ids(4, &r.tagIDs, func(out []string) []string {
 			if c.Tags != nil {
 				for _, t := range c.Tags.Tags {
-					r.tagIDs = append(r.tagIDs, string(t.ID))
+					out = append(out, string(t.ID))
 				}
 			}
-		}
-		r.have |= 4
-		return Strings(r.tagIDs...), len(r.tagIDs) > 0
+			return out
+		})
 	}
 	if rest, ok := strings.CutPrefix(field, "source."); ok {
 		return sourceField(c.Source, rest)
