@@ -237,7 +237,7 @@ func configLook(file *config.File, icons string) (theme.Config, error) {
 }
 
 // withConfig fills the settings no flag gave from the config file (its profile merged
-// in). The phone region's environment variable still wins over the file.
+// in). The phone region's environment variable still wins over the file (phoneRegion).
 func (f browseFlags) withConfig(file *config.File) browseFlags {
 	if file == nil {
 		return f
@@ -246,8 +246,8 @@ func (f browseFlags) withConfig(file *config.File) browseFlags {
 	if d, ok := c.RefreshInterval(); ok && !f.given("refresh") {
 		f.refresh = d
 	}
-	if c.PhoneRegion != "" && !f.given("phone-region") && os.Getenv(phone.EnvRegion) == "" {
-		f.region = c.PhoneRegion
+	if !f.given("phone-region") {
+		f.region, _ = phoneRegion(c.PhoneRegion)
 	}
 	f.defaultView = c.DefaultView
 	if c.Theme.Mode != "" && !f.given("theme") {

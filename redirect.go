@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 	"unicode"
@@ -128,10 +127,7 @@ func (f redirectFlags) parse(args []string) (phone.Number, map[string]any, error
 	if strings.TrimSpace(f.phone) == "" {
 		return none, nil, errors.New("--phone is required: the caller's mobile number, e.g. --phone +353832345678")
 	}
-	region, source := phone.DefaultRegion(nil), phone.EnvRegion
-	if os.Getenv(phone.EnvRegion) == "" && f.fileRegion != "" {
-		region, source = strings.ToUpper(f.fileRegion), "phone_region"
-	}
+	region, source := phoneRegion(f.fileRegion)
 	if f.region != "" {
 		region, source = strings.ToUpper(strings.TrimSpace(f.region)), "--phone-region"
 		if !phone.ValidRegion(region) {
