@@ -4,12 +4,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"strings"
 	"testing"
-
-	"charm.land/bubbles/v2/key"
 
 	"github.com/intercom-tui/intercom-tui/config"
 	"github.com/intercom-tui/intercom-tui/keymap"
@@ -88,7 +85,7 @@ func TestReadmeWalkthrough(t *testing.T) {
 		}
 	}
 	for _, a := range keymap.Actions() {
-		b := reflect.ValueOf(keys).Elem().FieldByName(a.Field).Interface().(key.Binding)
+		b, _ := keys.Lookup(a.Name)
 		if a.Name != "close" && a.Group == group && contains(b.Keys(), "x") {
 			t.Errorf("x is also bound to %s in %s", a.Name, group)
 		}

@@ -2,7 +2,6 @@ package keymap
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -29,10 +28,9 @@ func (e *CommandKeyError) Error() string { return e.Msg }
 // included: the key must mean one thing wherever it is pressed), nor another command's.
 // Errors are *CommandKeyError; km is unchanged then.
 func AddCommands(km *KeyMap, cmds []CommandKey) error {
-	v := reflect.ValueOf(km).Elem()
 	owner := map[string]string{} // key → what uses it, for messages
 	for _, a := range Actions() {
-		for _, k := range v.FieldByName(a.Field).Interface().(key.Binding).Keys() {
+		for _, k := range km.binding(a).Keys() {
 			if _, taken := owner[k]; !taken {
 				owner[k] = fmt.Sprintf("the %s action (%s)", a.Name, a.Group)
 			}

@@ -114,8 +114,7 @@ func Apply(km *KeyMap, overrides map[string][]string) error {
 // conflicts finds a key that two actions of one context share, one of them rebound.
 // Global bindings are active everywhere, so they share a context with every group.
 func conflicts(km *KeyMap, actions []Action, changed map[string]bool) error {
-	v := reflect.ValueOf(km).Elem()
-	keysOf := func(a Action) []string { return v.FieldByName(a.Field).Interface().(key.Binding).Keys() }
+	keysOf := func(a Action) []string { return km.binding(a).Keys() }
 	for _, a := range actions {
 		if !changed[a.Name] || a.Group == "" {
 			continue
@@ -159,11 +158,16 @@ func unknownAction(n string, actions []Action) error {
 	return fmt.Errorf("unknown key action %q; did you mean %s?", n, strings.Join(near, ", "))
 }
 
+// binding is action a's binding in k.
+func (k *KeyMap) binding(a Action) key.Binding {
+	return reflect.ValueOf(k).Elem().FieldByName(a.Field).Interface().(key.Binding)
+}
+
 // Lookup is the binding of the named action ("close"), false when there is none.
 func (k *KeyMap) Lookup(name string) (key.Binding, bool) {
 	for _, a := range Actions() {
 		if a.Name == name {
-			return reflect.ValueOf(k).Elem().FieldByName(a.Field).Interface().(key.Binding), true
+			return k.binding(a), true
 		}
 	}
 	return key.Binding{}, false
